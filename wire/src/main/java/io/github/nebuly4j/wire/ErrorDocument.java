@@ -1,0 +1,17 @@
+package io.github.nebuly4j.wire;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A FastAPI error body: {@code {"detail": "message"}} or, for a rejected request, {@code {"detail":
+ * [{"loc": ["body", "conversation_id"], "msg": "…", "type": "…"}]}}.
+ *
+ * <p>{@code detail} is an {@code Object} so that a default {@code ObjectMapper} binds both forms: a
+ * {@code String}, or a {@code List} of {@code Map}s. {@link ErrorDecoder} interprets it; an adapter
+ * only binds the body into this record.
+ *
+ * @param detail the detail, as bound by Jackson; null when absent
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ErrorDocument(@JsonProperty("detail") Object detail) {}
