@@ -1,0 +1,34 @@
+package io.github.nebuly4j.testkit.contract;
+
+import io.github.nebuly4j.testkit.server.FakeNebulyServer;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * What an HTTP adapter's test class gives the HTTP suites: the fake server and the adapter. The
+ * suites reset the server before each test (seeds, faults and journal; the keys stay).
+ */
+public interface FakeServerBinding {
+
+  /**
+   * Returns a started server that accepts {@link ContractSettings#API_KEY}; the same one for every
+   * call within a test.
+   *
+   * @return the server
+   */
+  FakeNebulyServer server();
+
+  /**
+   * Returns the implementation under test configured with exactly these settings. It may be cached
+   * per settings.
+   *
+   * @param settings the configuration
+   * @return the adapter
+   */
+  AdapterUnderTest adapter(ContractSettings settings);
+
+  /** Starts every test with an empty server that accepts the suites' key. */
+  @BeforeEach
+  default void resetFakeServer() {
+    server().acceptApiKey(ContractSettings.API_KEY).reset();
+  }
+}

@@ -1,0 +1,648 @@
+package io.github.nebuly4j.testkit.contract;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nebuly4j.core.Conversation;
+import io.github.nebuly4j.core.ConversationId;
+import io.github.nebuly4j.core.DeepLink;
+import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.core.MicroDollars;
+import io.github.nebuly4j.core.NebulyException;
+import io.github.nebuly4j.core.RequestViolation;
+import io.github.nebuly4j.testkit.server.Endpoint;
+import io.github.nebuly4j.testkit.server.Fault;
+import io.github.nebuly4j.testkit.server.NebulyDocuments;
+import io.github.nebuly4j.testkit.server.RecordedRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP behaviour every adapter must have, checked against {@link
+ * io.github.nebuly4j.testkit.server.FakeNebulyServer} through its journal: the wire format, the
+ * mapping of each status of {@code WIRE.md} to a typed {@link NebulyException}, faults (HTML and
+ * empty bodies, malformed JSON, dropped connections, huge bodies), timeouts, retries, lenient
+ * decoding, and an API key that never appears in a message.
+ *
+ * <p>An adapter's test class implements it by giving {@link #server()} and {@link
+ * #adapter(ContractSettings)}; the suite always configures the adapter with {@link
+ * ContractSettings#standard}: 1 s request timeout, 3 attempts, 10–100 ms backoff, {@code
+ * Retry-After} honoured up to 3 s, 16 MiB bound. Every stage is awaited with a bound.
+ *
+ * <p>Timeouts, thought through: the server delays every detail request by 5 s; the standard policy
+ * retries timeouts, so the adapter makes 3 attempts, each ending after the 1 s request timeout. The
+ * suite expects {@link NebulyException.Timeout}, 3 requests in the journal, and an elapsed time of
+ * at least 3 × 1 s (less 100 ms of timer slack) and well under 3 × 5 s (under 9 s: an adapter that
+ * waited for the server would have got the answer instead).
+ */
+public interface HttpAdapterContract extends FakeServerBinding {
+
+  /** Each endpoint gets the method, path, bearer key, Accept header and body of {@code WIRE.md}. */
+  @Test
+  default void sendsTheDocumentedRequestToEveryEndpoint() {
+    Conversation conversation = ContractData.fullConversation("c-1");
+    server()
+        .seedInteractionLink(InteractionId.of("i-1"), ContractData.linkTo(InteractionId.of("i-1")))
+        .seedConversationLink(conversation.id(), ContractData.linkTo(conversation.id()))
+        .seed(conversation);
+    AdapterUnderTest adapter = standardAdapter();
+
+    Stages.await(adapter.deepLinkResolver().interactionLink(InteractionId.of("i-1")), "interactionLink");
+    Stages.await(adapter.deepLinkResolver().conversationLink(conversation.id()), "conversationLink");
+    Stages.await(adapter.conversationRepository().findById(conversation.id()), "findById");
+
+    List<RecordedRequest> requests = server().journal().requests();
+    assertEquals(3, requests.size(), "one request per call: " + requests);
+    for (RecordedRequest request : requests) {
+      assertAll(
+          request.toString(),
+          () ->
+              assertEquals(
+                  Optional.of("Bearer " + ContractSettings.API_KEY),
+                  request.header("Authorization"),
+                  "Authorization: Bearer <key>"),
+          () -> assertTrue(acceptsJson(request), "Accept: application/json"));
+    }
+    RecordedRequest interaction = requests.get(0);
+    RecordedRequest conversationLink = requests.get(1);
+    RecordedRequest detail = requests.get(2);
+    assertAll(
+        () -> assertEquals("GET", interaction.method(), "interaction link method"),
+        () ->
+            assertEquals(
+                basePath() + "/deeplinks/interaction/i-1",
+                interaction.rawPath(),
+                "interaction link path"),
+        () -> assertEquals("GET", conversationLink.method(), "conversation link method"),
+        () ->
+            assertEquals(
+                basePath() + "/deeplinks/conversation/c-1",
+                conversationLink.rawPath(),
+                "conversation link path"),
+        () -> assertEquals("POST", detail.method(), "conversation detail method"),
+        () ->
+            assertEquals(
+                basePath() + "/get-conversation-detail", detail.rawPath(), "conversation detail path"),
+        () ->
+            assertTrue(
+                detail.header("Content-Type").map(HttpAdapterContract::isJson).orElse(false),
+                "Content-Type: application/json, got " + detail.header("Content-Type")),
+        () ->
+            assertEquals(
+                ContractJson.detailRequest("c-1"),
+                ContractJson.tree(detail.body()),
+                "the body is exactly {\"conversation_id\": id}"));
+  }
+
+  /** An id that needs encoding reaches a deep-link endpoint as exactly one path segment. */
+  @Test
+  default void idsThatNeedEncodingArriveAsOnePathSegment() {
+    AdapterUnderTest adapter = standardAdapter();
+    for (String id : ContractData.AWKWARD_IDS) {
+      server()
+          .seedInteractionLink(InteractionId.of(id), ContractData.linkTo(InteractionId.of(id)))
+          .seedConversationLink(ConversationId.of(id), ContractData.linkTo(ConversationId.of(id)));
+
+      Stages.await(adapter.deepLinkResolver().interactionLink(InteractionId.of(id)), "interactionLink(" + id + ")");
+      assertOneSegment(server().journal().lastRequest(), "/deeplinks/interaction/", id);
+      Stages.await(adapter.deepLinkResolver().conversationLink(ConversationId.of(id)), "conversationLink(" + id + ")");
+      assertOneSegment(server().journal().lastRequest(), "/deeplinks/conversation/", id);
+    }
+  }
+
+  /** An id that needs encoding reaches the detail endpoint unchanged in the JSON body. */
+  @Test
+  default void idsThatNeedEncodingArriveUnchangedInTheBody() {
+    AdapterUnderTest adapter = standardAdapter();
+    for (String id : ContractData.AWKWARD_IDS) {
+      Conversation conversation = ContractData.fullConversation(id);
+      server().seed(conversation);
+
+      assertEquals(
+          Optional.of(conversation),
+          Stages.await(adapter.conversationRepository().findById(conversation.id()), "findById(" + id + ")"));
+      RecordedRequest request = server().journal().lastRequest();
+      assertEquals(basePath() + "/get-conversation-detail", request.rawPath(), "path for '" + id + "'");
+      assertEquals(ContractJson.detailRequest(id), ContractJson.tree(request.body()), "body for '" + id + "'");
+    }
+  }
+
+  /** A wrong key is 401: Authentication, sent once (never retried), with the configured key sent. */
+  @Test
+  default void wrongApiKeyIsAnAuthenticationErrorSentOnce() {
+    String wrongKey = "wrong-contract-key-3Fh8";
+    AdapterUnderTest adapter = adapter(settings().withApiKey(wrongKey));
+    seedEverything("known");
+
+    for (Endpoint endpoint : Endpoint.values()) {
+      NebulyException.Authentication failure =
+          expectFailure(call(adapter, endpoint, "known"), NebulyException.Authentication.class, endpoint);
+      assertEquals(401, failure.httpStatus().orElse(-1), endpoint + ": status kept");
+      List<RecordedRequest> sent = server().journal().requestsTo(endpoint);
+      assertEquals(1, sent.size(), endpoint + ": 401 is never retried");
+      assertEquals(Optional.of("Bearer " + wrongKey), sent.get(0).header("Authorization"));
+    }
+  }
+
+  /** 403 is Authentication too, sent once. */
+  @Test
+  default void status403IsAnAuthenticationErrorSentOnce() {
+    seedEverything("known");
+    server().fault(Fault.status(403));
+
+    for (Endpoint endpoint : Endpoint.values()) {
+      NebulyException.Authentication failure =
+          expectFailure(call(standardAdapter(), endpoint, "known"), NebulyException.Authentication.class, endpoint);
+      assertEquals(403, failure.httpStatus().orElse(-1), endpoint + ": status kept");
+      assertEquals(1, server().journal().requestsTo(endpoint).size(), endpoint + ": 403 is never retried");
+    }
+  }
+
+  /** 404 is NotFound for a link and Optional.empty() for a conversation, sent once. */
+  @Test
+  default void status404IsNotFoundForLinksAndEmptyForConversations() {
+    AdapterUnderTest adapter = standardAdapter();
+
+    expectFailure(
+        adapter.deepLinkResolver().interactionLink(InteractionId.of("missing")),
+        NebulyException.NotFound.class,
+        Endpoint.INTERACTION_LINK);
+    expectFailure(
+        adapter.deepLinkResolver().conversationLink(ConversationId.of("missing")),
+        NebulyException.NotFound.class,
+        Endpoint.CONVERSATION_LINK);
+    assertEquals(
+        Optional.empty(),
+        Stages.await(adapter.conversationRepository().findById(ConversationId.of("missing")), "findById(missing)"));
+    for (Endpoint endpoint : Endpoint.values()) {
+      assertEquals(1, server().journal().requestsTo(endpoint).size(), endpoint + ": 404 is never retried");
+    }
+  }
+
+  /** 422 is InvalidRequest with FastAPI's violations, sent once. */
+  @Test
+  default void status422IsAnInvalidRequestWithTheViolations() {
+    seedEverything("known");
+    server().fault(Fault.status(422));
+
+    for (Endpoint endpoint : Endpoint.values()) {
+      NebulyException.InvalidRequest failure =
+          expectFailure(call(standardAdapter(), endpoint, "known"), NebulyException.InvalidRequest.class, endpoint);
+      assertEquals(422, failure.httpStatus().orElse(-1), endpoint + ": status kept");
+      assertEquals(
+          List.of(new RequestViolation(List.of("body", "conversation_id"), "field required", "value_error.missing")),
+          failure.violations(),
+          endpoint + ": violations");
+      assertEquals(1, server().journal().requestsTo(endpoint).size(), endpoint + ": 422 is never retried");
+    }
+  }
+
+  /** 429 with {@code Retry-After: 120} is RateLimited with 120 s; longer than 3 s, so not retried. */
+  @Test
+  default void status429WithRetryAfterInSecondsIsRateLimited() {
+    seedEverything("known");
+    server().fault(Fault.rateLimited(Duration.ofSeconds(120)));
+
+    for (Endpoint endpoint : Endpoint.values()) {
+      NebulyException.RateLimited failure =
+          expectFailure(call(standardAdapter(), endpoint, "known"), NebulyException.RateLimited.class, endpoint);
+      assertEquals(Optional.of(Duration.ofSeconds(120)), failure.retryAfter(), endpoint + ": retryAfter");
+      assertEquals(
+          1,
+          server().journal().requestsTo(endpoint).size(),
+          endpoint + ": a Retry-After beyond maxRetryAfter ends the call at once");
+    }
+  }
+
+  /** 429 with an HTTP-date 120 s ahead is RateLimited with about 120 s. */
+  @Test
+  default void status429WithRetryAfterAsHttpDateIsRateLimited() {
+    seedEverything("known");
+    server().fault(Fault.rateLimitedUntil(Instant.now().plusSeconds(120)));
+
+    for (Endpoint endpoint : Endpoint.values()) {
+      NebulyException.RateLimited failure =
+          expectFailure(call(standardAdapter(), endpoint, "known"), NebulyException.RateLimited.class, endpoint);
+      Duration retryAfter =
+          failure.retryAfter().orElseThrow(() -> new AssertionError(endpoint + ": no retryAfter"));
+      // An HTTP-date has whole seconds, and the call took some time: a tolerance either way.
+      assertTrue(
+          retryAfter.compareTo(Duration.ofSeconds(100)) >= 0
+              && retryAfter.compareTo(Duration.ofSeconds(121)) <= 0,
+          endpoint + ": retryAfter should be about 120 s, got " + retryAfter);
+      assertEquals(1, server().journal().requestsTo(endpoint).size(), endpoint + ": not retried");
+    }
+  }
+
+  /** 500, 502, 503 and 504 are retried, then reported as ServiceFailure with the status. */
+  @Test
+  default void serverErrorsAreServiceFailuresAfterTheRetries() {
+    for (int status : new int[] {500, 502, 503, 504}) {
+      server().reset();
+      seedEverything("known");
+      server().fault(Fault.status(status));
+      for (Endpoint endpoint : List.of(Endpoint.INTERACTION_LINK, Endpoint.CONVERSATION_DETAIL)) {
+        NebulyException.ServiceFailure failure =
+            expectFailure(call(standardAdapter(), endpoint, "known"), NebulyException.ServiceFailure.class, endpoint);
+        assertEquals(status, failure.httpStatus().orElse(-1), endpoint + ": status kept");
+        assertEquals(
+            3,
+            server().journal().requestsTo(endpoint).size(),
+            endpoint + ": HTTP " + status + " is retried up to maxAttempts (3)");
+      }
+    }
+  }
+
+  /** 503 twice, then 200: the call succeeds after 3 requests. */
+  @Test
+  default void transientFailuresAreRetriedUntilSuccess() {
+    Conversation conversation = ContractData.fullConversation("flaky");
+    server().seed(conversation);
+    server().seedInteractionLink(InteractionId.of("flaky"), ContractData.linkTo(InteractionId.of("flaky")));
+    server().fault(Fault.status(503).on(Endpoint.CONVERSATION_DETAIL).times(2));
+    server().fault(Fault.status(502).on(Endpoint.INTERACTION_LINK).times(2));
+
+    assertEquals(
+        Optional.of(conversation),
+        Stages.await(standardAdapter().conversationRepository().findById(conversation.id()), "findById"));
+    assertEquals(
+        DeepLink.toInteraction(InteractionId.of("flaky"), ContractData.linkTo(InteractionId.of("flaky"))),
+        Stages.await(standardAdapter().deepLinkResolver().interactionLink(InteractionId.of("flaky")), "interactionLink"));
+    assertEquals(3, server().journal().requestsTo(Endpoint.CONVERSATION_DETAIL).size(), "detail requests");
+    assertEquals(3, server().journal().requestsTo(Endpoint.INTERACTION_LINK).size(), "link requests");
+  }
+
+  /** A short Retry-After (1 s, under maxRetryAfter) is waited for, then the call succeeds. */
+  @Test
+  default void shortRetryAfterIsHonouredThenTheCallSucceeds() {
+    InteractionId id = InteractionId.of("rate-limited-once");
+    server().seedInteractionLink(id, ContractData.linkTo(id));
+    server().fault(Fault.rateLimited(Duration.ofSeconds(1)).times(1));
+
+    assertEquals(
+        DeepLink.toInteraction(id, ContractData.linkTo(id)),
+        Stages.await(standardAdapter().deepLinkResolver().interactionLink(id), "interactionLink"));
+    List<RecordedRequest> requests = server().journal().requests();
+    assertEquals(2, requests.size(), "one 429, one retry");
+    Duration waited = Duration.between(requests.get(0).receivedAt(), requests.get(1).receivedAt());
+    assertTrue(
+        waited.compareTo(Duration.ofMillis(950)) >= 0,
+        "the retry should wait for Retry-After (1 s), waited " + waited);
+  }
+
+  /** An HTML error page becomes the typed error of its status; the page is not dumped. */
+  @Test
+  default void htmlErrorPagesBecomeTypedErrorsWithoutThePage() {
+    String page =
+        "<!DOCTYPE html><html><head><title>Bad Gateway</title></head><body><h1>Bad Gateway</h1>"
+            + "<p>The upstream server failed.</p>".repeat(100)
+            + "<p>END-OF-PAGE-MARKER</p></body></html>";
+    Map<Integer, Class<? extends NebulyException>> cases =
+        Map.of(
+            401, NebulyException.Authentication.class,
+            502, NebulyException.ServiceFailure.class,
+            503, NebulyException.ServiceFailure.class);
+    seedEverything("known");
+    for (Map.Entry<Integer, Class<? extends NebulyException>> expected : cases.entrySet()) {
+      server().clearFaults().fault(Fault.htmlPage(expected.getKey(), page));
+      NebulyException failure =
+          expectFailure(
+              call(standardAdapter(), Endpoint.CONVERSATION_DETAIL, "known"),
+              expected.getValue(),
+              Endpoint.CONVERSATION_DETAIL);
+      String message = failure.getMessage();
+      assertAll(
+          "HTML " + expected.getKey(),
+          () -> assertEquals(expected.getKey(), failure.httpStatus().orElse(-1), "status kept"),
+          () -> assertFalse(message.contains("END-OF-PAGE-MARKER"), "the page is cut: " + message),
+          () ->
+              assertTrue(
+                  message.length() <= NebulyException.MAX_DETAIL_LENGTH + 600,
+                  "the message is short, got " + message.length() + " characters"));
+    }
+  }
+
+  /** An error with no body at all becomes the typed error of its status. */
+  @Test
+  default void emptyErrorBodiesBecomeTypedErrors() {
+    Map<Integer, Class<? extends NebulyException>> cases =
+        Map.of(
+            401, NebulyException.Authentication.class,
+            403, NebulyException.Authentication.class,
+            404, NebulyException.NotFound.class,
+            429, NebulyException.RateLimited.class,
+            503, NebulyException.ServiceFailure.class);
+    seedEverything("known");
+    for (Map.Entry<Integer, Class<? extends NebulyException>> expected : cases.entrySet()) {
+      server().clearFaults().fault(Fault.emptyBody(expected.getKey()));
+      NebulyException failure =
+          expectFailure(
+              call(standardAdapter(), Endpoint.INTERACTION_LINK, "known"),
+              expected.getValue(),
+              Endpoint.INTERACTION_LINK);
+      assertEquals(expected.getKey(), failure.httpStatus().orElse(-1), "empty " + expected.getKey() + ": status kept");
+    }
+  }
+
+  /** A 200 whose body is not JSON is MalformedResponse, not retried. */
+  @Test
+  default void malformedJsonIsAMalformedResponse() {
+    seedEverything("known");
+    server().fault(Fault.malformedJson());
+
+    for (Endpoint endpoint : Endpoint.values()) {
+      expectFailure(call(standardAdapter(), endpoint, "known"), NebulyException.MalformedResponse.class, endpoint);
+      assertEquals(1, server().journal().requestsTo(endpoint).size(), endpoint + ": not retried");
+    }
+  }
+
+  /** A 200 with no body is MalformedResponse. */
+  @Test
+  default void emptySuccessBodyIsAMalformedResponse() {
+    seedEverything("known");
+    server().fault(Fault.emptyBody(200));
+
+    for (Endpoint endpoint : Endpoint.values()) {
+      expectFailure(call(standardAdapter(), endpoint, "known"), NebulyException.MalformedResponse.class, endpoint);
+    }
+  }
+
+  /** A connection dropped in the middle of the body is Transport (or MalformedResponse), never a hang. */
+  @Test
+  default void droppedConnectionIsATransportFailureNotAHang() {
+    seedEverything("known");
+    server().fault(Fault.dropConnection());
+
+    for (Endpoint endpoint : Endpoint.values()) {
+      NebulyException failure =
+          expectFailure(call(standardAdapter(), endpoint, "known"), NebulyException.class, endpoint);
+      assertTrue(
+          failure instanceof NebulyException.Transport
+              || failure instanceof NebulyException.MalformedResponse,
+          endpoint + ": expected Transport or MalformedResponse, got " + failure);
+    }
+  }
+
+  /** A body announced larger than maxResponseBytes is MalformedResponse. */
+  @Test
+  default void bodyLargerThanTheBoundIsAMalformedResponse() {
+    seedEverything("known");
+    server().fault(Fault.hugeBody(settings().maxResponseBytes() + 1024 * 1024));
+
+    for (Endpoint endpoint : List.of(Endpoint.INTERACTION_LINK, Endpoint.CONVERSATION_DETAIL)) {
+      expectFailure(call(standardAdapter(), endpoint, "known"), NebulyException.MalformedResponse.class, endpoint);
+    }
+  }
+
+  /**
+   * A body that does not end (chunked, no length) is cut at maxResponseBytes: the adapter does not
+   * wait for the whole body.
+   */
+  @Test
+  default void endlessBodyIsCutAtTheBound() {
+    seedEverything("known");
+    server().fault(Fault.hugeChunkedBody(Long.MAX_VALUE));
+
+    for (Endpoint endpoint : List.of(Endpoint.CONVERSATION_LINK, Endpoint.CONVERSATION_DETAIL)) {
+      expectFailure(call(standardAdapter(), endpoint, "known"), NebulyException.MalformedResponse.class, endpoint);
+    }
+  }
+
+  /** See the class description: 3 attempts, each ending at the 1 s request timeout. */
+  @Test
+  default void requestTimeoutFiresOnEveryAttempt() {
+    seedEverything("slow");
+    server().fault(Fault.delay(Duration.ofSeconds(5)).on(Endpoint.CONVERSATION_DETAIL));
+    ContractSettings settings = settings();
+
+    long start = System.nanoTime();
+    expectFailure(
+        call(standardAdapter(), Endpoint.CONVERSATION_DETAIL, "slow"),
+        NebulyException.Timeout.class,
+        Endpoint.CONVERSATION_DETAIL);
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+    Duration attempts = settings.requestTimeout().multipliedBy(3);
+    assertEquals(
+        3,
+        server().journal().requestsTo(Endpoint.CONVERSATION_DETAIL).size(),
+        "a timeout is retried up to maxAttempts (3)");
+    assertTrue(
+        elapsed.compareTo(attempts.minusMillis(100)) >= 0,
+        "3 attempts of " + settings.requestTimeout() + " each should take at least " + attempts + ", took " + elapsed);
+    assertTrue(
+        elapsed.compareTo(Duration.ofSeconds(9)) < 0,
+        "the timeout should fire near the configured time, not after the server's 5 s delays; took " + elapsed);
+  }
+
+  /** Every variant of {@code WIRE.md} is read: timestamps, numbers, tag values, nulls, unknown fields. */
+  @Test
+  default void lenientDecodingOfTheDocumentedVariants() {
+    String document =
+        "{\"id\": \"lenient\", \"session_length\": 3.0, \"session_time\": 0.123456789,"
+            + " \"start_session\": \"2024-05-30T11:27:52.420+02:00\", \"end_session\": \"2024-05-30 09:27:53.5\","
+            + " \"cost\": 1523.75, \"tags\": {\"text\": \"web\", \"count\": 42, \"flag\": true, \"ratio\": 1.5},"
+            + " \"emotions\": [\"joy\"], \"custom_aggregates\": {\"escalations\": 7, \"resolved\": false},"
+            + " \"project_id\": \"unknown field\", \"nested_unknown\": {\"a\": [1, {\"b\": null}]},"
+            + " \"conversation\": ["
+            + interaction("t0", "2024-05-30T09:27:52Z", ", \"unknown\": {\"x\": 1}")
+            + ", " + interaction("t1", "2024-05-30T09:27:52.4Z", "")
+            + ", " + interaction("t2", "2024-05-30T09:27:52.42Z", "")
+            + ", " + interaction("t3", "2024-05-30T09:27:52.420Z", "")
+            + ", " + interaction("t4", "2024-05-30T09:27:52.4201Z", "")
+            + ", " + interaction("t5", "2024-05-30T09:27:52.42012Z", "")
+            + ", " + interaction("t6", "2024-05-30T09:27:52.420123Z", "")
+            + ", " + interaction("t7", "2024-05-30T09:27:52.4201234Z", "")
+            + ", " + interaction("t8", "2024-05-30T09:27:52.42012345Z", "")
+            + ", " + interaction("t9", "2024-05-30T09:27:52.420123456Z", "")
+            + ", " + interaction("offset", "2024-05-30T11:27:52.420+02:00", "")
+            + ", " + interaction("no-offset", "2024-05-30T09:27:52.420", "")
+            + ", " + interaction("space", "2024-05-30 09:27:52.420Z", "")
+            + "]}";
+    server().seedRaw(ConversationId.of("lenient"), document);
+
+    Conversation found =
+        Stages.await(standardAdapter().conversationRepository().findById(ConversationId.of("lenient")), "findById(lenient)")
+            .orElseThrow(() -> new AssertionError("the lenient document was not found"));
+
+    Instant base = Instant.parse("2024-05-30T09:27:52Z");
+    long[] nanos = {0, 400_000_000, 420_000_000, 420_000_000, 420_100_000, 420_120_000, 420_123_000, 420_123_400, 420_123_450, 420_123_456};
+    List<Instant> expectedTimestamps = new ArrayList<>();
+    for (long n : nanos) {
+      expectedTimestamps.add(base.plusNanos(n));
+    }
+    Instant standard = Instant.parse("2024-05-30T09:27:52.420Z");
+    expectedTimestamps.addAll(List.of(standard, standard, standard));
+    List<Instant> timestamps = found.interactions().stream().map(i -> i.timestamp()).toList();
+    assertAll(
+        () -> assertEquals(expectedTimestamps, timestamps, "timestamps: Z, +02:00, no offset, 0-9 digits, space"),
+        () -> assertEquals(13, found.interactions().size(), "interactions"),
+        () -> assertEquals(3, found.sessionLength().orElse(-1), "session_length 3.0"),
+        () -> assertEquals(Optional.of(Duration.ofNanos(123_456_789)), found.sessionTime(), "session_time"),
+        () -> assertEquals(Optional.of(standard), found.startSession(), "start_session with +02:00"),
+        () -> assertEquals(Optional.of(Instant.parse("2024-05-30T09:27:53.500Z")), found.endSession(), "end_session with a space and no offset"),
+        () -> assertEquals(Optional.of(MicroDollars.parse("1523.75")), found.cost(), "cost"),
+        () -> assertEquals(Map.of("text", "web", "count", "42", "flag", "true", "ratio", "1.5"), found.tags(), "tag values keep their JSON text"),
+        () -> assertEquals(Map.of("escalations", "7", "resolved", "false"), found.customAggregates(), "custom aggregate values keep their JSON text"),
+        () -> assertEquals(List.of("joy"), found.emotions(), "emotions"));
+  }
+
+  /** Nullable fields may be null or absent, and the interactions may be empty. */
+  @Test
+  default void nullAndAbsentNullableFieldsAreEmpty() {
+    server().seedRaw(
+        ConversationId.of("nulls"),
+        "{\"id\": \"nulls\", \"session_length\": null, \"session_time\": null, \"start_session\": null,"
+            + " \"end_session\": null, \"cost\": null, \"tags\": null, \"emotions\": null,"
+            + " \"custom_aggregates\": null, \"conversation\": [{\"id\": \"n1\", \"input\": \"i\","
+            + " \"output\": \"o\", \"timestamp\": \"2024-05-30T09:27:52.420Z\","
+            + " \"end_timestamp\": \"2024-05-30T09:27:53.420Z\", \"user_query\": null, \"topic\": null,"
+            + " \"sentiment\": null, \"type_of_risk\": null, \"moderation_issue\": null,"
+            + " \"business_issue\": null}]}");
+    server().seedRaw(
+        ConversationId.of("absent"),
+        "{\"id\": \"absent\", \"conversation\": [{\"id\": \"n1\", \"input\": \"i\", \"output\": \"o\","
+            + " \"timestamp\": \"2024-05-30T09:27:52.420Z\", \"end_timestamp\": \"2024-05-30T09:27:53.420Z\"}]}");
+    server().seedRaw(ConversationId.of("no-interactions"), "{\"id\": \"no-interactions\", \"conversation\": []}");
+
+    Conversation nulls = findRaw("nulls");
+    Conversation absent = findRaw("absent");
+    Conversation empty = findRaw("no-interactions");
+    assertAll(
+        () -> assertEquals(withOnlyInteraction("nulls"), nulls, "null fields"),
+        () -> assertEquals(withOnlyInteraction("absent"), absent, "absent fields"),
+        () -> assertEquals(ContractData.emptyConversation("no-interactions"), empty, "no interactions"),
+        () -> assertTrue(nulls.tags().isEmpty() && nulls.customAggregates().isEmpty(), "null maps are empty"));
+  }
+
+  /** Exact money: {@code 0.1} and {@code 1523.75} µUSD arrive exactly, never through double. */
+  @Test
+  default void costIsExact() {
+    server().seedRaw(ConversationId.of("tenth"), "{\"id\": \"tenth\", \"cost\": 0.1, \"conversation\": []}");
+    server().seedRaw(ConversationId.of("big"), "{\"id\": \"big\", \"cost\": 123456789012345.000001, \"conversation\": []}");
+
+    assertEquals(Optional.of(MicroDollars.parse("0.1")), findRaw("tenth").cost(), "0.1");
+    assertEquals(
+        Optional.of(MicroDollars.parse("123456789012345.000001")), findRaw("big").cost(), "a cost beyond double's precision");
+  }
+
+  /** The API key never appears in a message, even when the server echoes it back in every way. */
+  @Test
+  default void apiKeyNeverAppearsInErrorMessages() {
+    String key = ContractSettings.API_KEY;
+    seedEverything("known");
+    List<Fault> echoes =
+        List.of(
+            Fault.status(401, NebulyDocuments.error("Invalid key " + key)),
+            Fault.status(403, NebulyDocuments.error("Key " + key + " is revoked")),
+            Fault.status(404, NebulyDocuments.error("Nothing for Bearer " + key)),
+            Fault.status(
+                422,
+                NebulyDocuments.validationError(
+                    List.of(new RequestViolation(List.of("header", key), "bad " + key, "value_error." + key)))),
+            Fault.status(429, NebulyDocuments.error("Slow down, " + key)),
+            Fault.status(500, NebulyDocuments.error("Upstream rejected Authorization: Bearer " + key)),
+            Fault.htmlPage(502, "<html><body>Bearer " + key + "</body></html>"),
+            Fault.status(200, "{\"url\": \"https://example.com/" + key));
+    for (Fault echo : echoes) {
+      server().clearFaults().fault(echo);
+      for (Endpoint endpoint : List.of(Endpoint.INTERACTION_LINK, Endpoint.CONVERSATION_LINK)) {
+        expectFailure(call(standardAdapter(), endpoint, "known"), NebulyException.class, endpoint);
+      }
+    }
+    server().clearFaults().fault(Fault.dropConnection());
+    expectFailure(call(standardAdapter(), Endpoint.CONVERSATION_DETAIL, "known"), NebulyException.class, Endpoint.CONVERSATION_DETAIL);
+    server().clearFaults().fault(Fault.hugeBody(settings().maxResponseBytes() + 1));
+    expectFailure(call(standardAdapter(), Endpoint.CONVERSATION_DETAIL, "known"), NebulyException.class, Endpoint.CONVERSATION_DETAIL);
+  }
+
+  private ContractSettings settings() {
+    return ContractSettings.standard(server().baseUrl());
+  }
+
+  private AdapterUnderTest standardAdapter() {
+    return adapter(settings());
+  }
+
+  private String basePath() {
+    return server().baseUrl().getRawPath();
+  }
+
+  /** Seeds a link of each kind and a conversation, all with the same id. */
+  private void seedEverything(String id) {
+    server()
+        .seedInteractionLink(InteractionId.of(id), ContractData.linkTo(InteractionId.of(id)))
+        .seedConversationLink(ConversationId.of(id), ContractData.linkTo(ConversationId.of(id)))
+        .seed(ContractData.fullConversation(id));
+  }
+
+  private Conversation findRaw(String id) {
+    return Stages.await(standardAdapter().conversationRepository().findById(ConversationId.of(id)), "findById(" + id + ")")
+        .orElseThrow(() -> new AssertionError("conversation '" + id + "' was not found"));
+  }
+
+  private static Conversation withOnlyInteraction(String id) {
+    Conversation minimal = ContractData.minimalConversation(id);
+    return minimal.withInteractions(
+        minimal.interactions().get(0).withId(InteractionId.of("n1")).withInput("i").withOutput("o")
+            .withTimestamp(Instant.parse("2024-05-30T09:27:52.420Z"))
+            .withEndTimestamp(Instant.parse("2024-05-30T09:27:53.420Z")));
+  }
+
+  private static String interaction(String id, String timestamp, String extra) {
+    return "{\"id\": \"" + id + "\", \"input\": \"in\", \"output\": \"out\", \"timestamp\": \""
+        + timestamp + "\", \"end_timestamp\": \"" + timestamp + "\"" + extra + "}";
+  }
+
+  private static CompletionStage<?> call(AdapterUnderTest adapter, Endpoint endpoint, String id) {
+    switch (endpoint) {
+      case INTERACTION_LINK:
+        return adapter.deepLinkResolver().interactionLink(InteractionId.of(id));
+      case CONVERSATION_LINK:
+        return adapter.deepLinkResolver().conversationLink(ConversationId.of(id));
+      default:
+        return adapter.conversationRepository().findById(ConversationId.of(id));
+    }
+  }
+
+  /** Expects a failure of the given type whose messages never contain the API key. */
+  private static <E extends NebulyException> E expectFailure(
+      CompletionStage<?> stage, Class<E> type, Endpoint endpoint) {
+    E failure = Stages.failure(stage, type, endpoint.toString());
+    Stages.assertNoSecret(failure, ContractSettings.API_KEY);
+    assertFalse(
+        failure.detail().orElse("").contains(ContractSettings.API_KEY),
+        endpoint + ": the API key appears in detail()");
+    return failure;
+  }
+
+  private void assertOneSegment(RecordedRequest request, String endpointPath, String id) {
+    String prefix = basePath() + endpointPath;
+    assertAll(
+        "id '" + id + "' sent as " + request.rawPath(),
+        () -> assertTrue(request.rawPath().startsWith(prefix), "path starts with " + prefix),
+        () -> assertFalse(request.rawPath().substring(Math.min(prefix.length(), request.rawPath().length())).contains("/"), "one segment"),
+        () -> assertEquals(Optional.empty(), request.rawQuery(), "no query"),
+        () -> assertEquals(Optional.of(id), request.decodedLastSegment(), "the segment decodes to the id"));
+  }
+
+  private static boolean acceptsJson(RecordedRequest request) {
+    return request.headerValues("Accept").stream()
+        .flatMap(value -> Arrays.stream(value.split(",")))
+        .anyMatch(HttpAdapterContract::isJson);
+  }
+
+  private static boolean isJson(String mediaType) {
+    return mediaType.split(";")[0].strip().toLowerCase(Locale.ROOT).equals("application/json");
+  }
+}

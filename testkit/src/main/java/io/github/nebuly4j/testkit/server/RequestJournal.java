@@ -1,0 +1,124 @@
+package io.github.nebuly4j.testkit.server;
+
+import io.github.nebuly4j.core.internal.Arguments;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The requests a {@link FakeNebulyServer} received, in the order they arrived. A request is
+ * recorded as soon as it is read, before any scripted delay, fault or answer. Thread-safe.
+ */
+public final class RequestJournal {
+  private final String basePath;
+  private final List<RecordedRequest> requests = new ArrayList<>();
+
+  RequestJournal(String basePath) {
+    this.basePath = basePath;
+  }
+
+  synchronized void record(RecordedRequest request) {
+    requests.add(request);
+    notifyAll();
+  }
+
+  synchronized void clear() {
+    requests.clear();
+  }
+
+  /**
+   * Returns every request received so far.
+   *
+   * @return a snapshot, oldest first
+   */
+  public synchronized List<RecordedRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  /**
+   * Returns the requests sent to one path below the base URL.
+   *
+   * @param path such as {@code /get-conversation-detail}, or a raw path that includes the base
+   *     path; compared with the raw path exactly (so an id's percent-encoding must match)
+   * @return a snapshot, oldest first
+   */
+  public synchronized List<RecordedRequest> requestsTo(String path) {
+    Arguments.requireNonNull(path, "path");
+    String full = path.startsWith(basePath + "/") ? path : basePath + path;
+    return requests.stream().filter(request -> request.rawPath().equals(full)).toList();
+  }
+
+  /**
+   * Returns the requests sent to one endpoint, whatever their id.
+   *
+   * @param endpoint the endpoint
+   * @return a snapshot, oldest first
+   */
+  public synchronized List<RecordedRequest> requestsTo(Endpoint endpoint) {
+    Arguments.requireNonNull(endpoint, "endpoint");
+    String prefix = basePath + endpoint.path();
+    return requests.stream()
+        .filter(
+            request ->
+                endpoint == Endpoint.CONVERSATION_DETAIL
+                    ? request.rawPath().equals(prefix)
+                    : request.rawPath().startsWith(prefix))
+        .toList();
+  }
+
+  /**
+   * Returns the latest request.
+   *
+   * @return the request received last
+   * @throws NoSuchElementException if there was none
+   */
+  public synchronized RecordedRequest lastRequest() {
+    if (requests.isEmpty()) {
+      throw new NoSuchElementException("the fake Nebuly server has received no request");
+    }
+    return requests.get(requests.size() - 1);
+  }
+
+  /**
+   * Returns how many requests were received.
+   *
+   * @return the count
+   */
+  public synchronized int count() {
+    return requests.size();
+  }
+
+  /**
+   * Waits until at least {@code count} requests were received, or the timeout passes.
+   *
+   * @param count the number of requests to wait for
+   * @param timeout the longest wait
+   * @return true when the count was reached, false on timeout
+   * @throws IllegalArgumentException if {@code timeout} is null
+   * @throws IllegalStateException if the waiting thread is interrupted
+   */
+  public synchronized boolean awaitCount(int count, Duration timeout) {
+    Arguments.requireNonNull(timeout, "timeout");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (requests.size() < count) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      try {
+        wait(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for requests", e);
+      }
+    }
+    return true;
+  }
+
+  /** Lists the requests, with the {@code Authorization} values hidden. */
+  @Override
+  public synchronized String toString() {
+    return "RequestJournal" + requests;
+  }
+}

@@ -1,0 +1,142 @@
+package io.github.nebuly4j.testkit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FakeNebulyServerMainTest {
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @Test
+  void badArgumentsPrintTheUsageAndStartNothing() {
+    List<String[]> bad =
+        List.of(
+            new String[] {},
+            new String[] {"--port"},
+            new String[] {"--port", "x", "--api-key", "k"},
+            new String[] {"--port", "70000", "--api-key", "k"},
+            new String[] {"--port", "0"},
+            new String[] {"--api-key", "k"},
+            new String[] {"--port", "0", "--api-key", " "},
+            new String[] {"--port", "0", "--port", "1", "--api-key", "k"},
+            new String[] {"--port", "0", "--api-key", "k", "--verbose"},
+            new String[] {"--port", "0", "--api-key", "k", "--seed", "/no/such/seed.json"});
+    for (String[] args : bad) {
+      err.reset();
+      assertThat(launch(args)).as(String.join(" ", args)).isEmpty();
+      assertThat(text(err)).as(String.join(" ", args)).contains("error: ", "Usage: ");
+    }
+    assertThat(FakeNebulyServerMain.USAGE_ERROR).isEqualTo(2);
+  }
+
+  @Test
+  void servesTheDemoDataAsTheApiPagesCallIt() throws Exception {
+    try (FakeNebulyServer server = launch("--port", "0", "--api-key", "demo-key").orElseThrow()) {
+      assertThat(text(out)).contains(server.baseUrl().toString()).doesNotContain("demo-key");
+
+      // The Python snippet of the deep-link page: GET with only the Authorization header.
+      HttpResponse<String> link =
+          CLIENT.send(
+              HttpRequest.newBuilder(
+                      URI.create(server.baseUrl() + "/deeplinks/interaction/a1e5c3d7-2f4b-4c6e-8a9d-1b3c5e7f9a01"))
+                  .header("Authorization", "Bearer demo-key")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(link.statusCode()).isEqualTo(200);
+      assertThat(json(link).get("url").asText()).contains("interactionId=a1e5c3d7-2f4b-4c6e-8a9d-1b3c5e7f9a01");
+
+      // curl -X POST {base}/get-conversation-detail -H 'Authorization: Bearer …'
+      //      -H 'Content-Type: application/json' -d '{"conversation_id": "…"}'
+      HttpResponse<String> detail =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(server.baseUrl() + "/get-conversation-detail"))
+                  .header("Authorization", "Bearer demo-key")
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"conversation_id\": \"" + DemoData.FIRST.value() + "\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(detail.statusCode()).isEqualTo(200);
+      assertThat(json(detail).get("conversation")).hasSize(2);
+      assertThat(detail.body()).contains("\"cost\":1523.75");
+
+      HttpResponse<String> conversationLink =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(server.baseUrl() + "/deeplinks/conversation/" + DemoData.SECOND.value()))
+                  .header("Authorization", "Bearer demo-key")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(json(conversationLink).get("url").asText()).contains("liveActivityPageTab=conversations");
+    }
+  }
+
+  @Test
+  void servesASeedFileInsteadOfTheDemo(@TempDir Path dir) throws Exception {
+    Path seed = dir.resolve("seed.json");
+    Files.writeString(
+        seed,
+        "{\"conversations\": [{\"id\": \"seeded\", \"conversation\": []}],"
+            + " \"interaction_links\": {\"i-7\": \"https://example.com/i-7\"}}");
+
+    try (FakeNebulyServer server =
+        launch("--port", "0", "--api-key", "k1", "--api-key", "k2", "--seed", seed.toString()).orElseThrow()) {
+      HttpResponse<String> link =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(server.baseUrl() + "/deeplinks/interaction/i-7"))
+                  .header("Authorization", "Bearer k2")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> demo =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(server.baseUrl() + "/deeplinks/conversation/" + DemoData.FIRST.value()))
+                  .header("Authorization", "Bearer k1")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(json(link).get("url").asText()).isEqualTo("https://example.com/i-7");
+      assertThat(demo.statusCode()).as("no demo data with a seed file").isEqualTo(404);
+    }
+  }
+
+  @Test
+  void aBadSeedFileIsAUsageError(@TempDir Path dir) throws Exception {
+    Path seed = dir.resolve("seed.json");
+    Files.writeString(seed, "{\"conversations\": 3}");
+
+    assertThat(launch("--port", "0", "--api-key", "k", "--seed", seed.toString())).isEmpty();
+    assertThat(text(err)).contains("bad seed file", "Usage: ");
+  }
+
+  private Optional<FakeNebulyServer> launch(String... args) {
+    return FakeNebulyServerMain.launch(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private static String text(ByteArrayOutputStream stream) {
+    return stream.toString(StandardCharsets.UTF_8);
+  }
+
+  private static JsonNode json(HttpResponse<String> response) throws Exception {
+    return JSON.readTree(response.body());
+  }
+}
