@@ -18,6 +18,7 @@ import io.github.nebuly4j.testkit.contract.DeepLinkResolverContract;
 import io.github.nebuly4j.testkit.contract.HttpAdapterContract;
 import io.github.nebuly4j.testkit.fake.InMemoryConversationRepository;
 import io.github.nebuly4j.testkit.fake.InMemoryDeepLinkResolver;
+import io.github.nebuly4j.testkit.jdk.JdkAdapterBinding;
 import io.github.nebuly4j.testkit.jdk.JdkHttpAdapter;
 import io.github.nebuly4j.testkit.junit.WithFakeNebulyServer;
 import io.github.nebuly4j.testkit.server.FakeNebulyServer;
@@ -207,16 +208,9 @@ class SuitesCatchBrokenImplementationsTest {
 
   /** A java.net.http adapter that never sets a request timeout. */
   @WithFakeNebulyServer(apiKey = ContractSettings.API_KEY)
-  static class NoTimeoutAdapterSuite implements HttpAdapterContract {
-    private final FakeNebulyServer server;
-
+  static class NoTimeoutAdapterSuite extends JdkAdapterBinding implements HttpAdapterContract {
     NoTimeoutAdapterSuite(FakeNebulyServer server) {
-      this.server = server;
-    }
-
-    @Override
-    public FakeNebulyServer server() {
-      return server;
+      super(server);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.nebuly4j.testkit.jdk;
 
-import io.github.nebuly4j.testkit.contract.AdapterUnderTest;
 import io.github.nebuly4j.testkit.contract.ContractSettings;
 import io.github.nebuly4j.testkit.contract.HttpConversationRepositoryContract;
 import io.github.nebuly4j.testkit.junit.WithFakeNebulyServer;
@@ -8,20 +7,8 @@ import io.github.nebuly4j.testkit.server.FakeNebulyServer;
 
 /** The suite is passable: a minimal correct java.net.http adapter passes HttpConversationRepositoryContract. */
 @WithFakeNebulyServer(apiKey = ContractSettings.API_KEY)
-class JdkHttpConversationRepositoryContractTest implements HttpConversationRepositoryContract {
-  private final FakeNebulyServer server;
-
+class JdkHttpConversationRepositoryContractTest extends JdkAdapterBinding implements HttpConversationRepositoryContract {
   JdkHttpConversationRepositoryContractTest(FakeNebulyServer server) {
-    this.server = server;
-  }
-
-  @Override
-  public FakeNebulyServer server() {
-    return server;
-  }
-
-  @Override
-  public AdapterUnderTest adapter(ContractSettings settings) {
-    return JdkAdapters.forSettings(settings);
+    super(server);
   }
 }

@@ -1,6 +1,5 @@
 package io.github.nebuly4j.testkit.jdk;
 
-import io.github.nebuly4j.testkit.contract.AdapterUnderTest;
 import io.github.nebuly4j.testkit.contract.ContractSettings;
 import io.github.nebuly4j.testkit.contract.HttpDeepLinkResolverContract;
 import io.github.nebuly4j.testkit.junit.WithFakeNebulyServer;
@@ -8,20 +7,8 @@ import io.github.nebuly4j.testkit.server.FakeNebulyServer;
 
 /** The suite is passable: a minimal correct java.net.http adapter passes HttpDeepLinkResolverContract. */
 @WithFakeNebulyServer(apiKey = ContractSettings.API_KEY)
-class JdkHttpDeepLinkResolverContractTest implements HttpDeepLinkResolverContract {
-  private final FakeNebulyServer server;
-
+class JdkHttpDeepLinkResolverContractTest extends JdkAdapterBinding implements HttpDeepLinkResolverContract {
   JdkHttpDeepLinkResolverContractTest(FakeNebulyServer server) {
-    this.server = server;
-  }
-
-  @Override
-  public FakeNebulyServer server() {
-    return server;
-  }
-
-  @Override
-  public AdapterUnderTest adapter(ContractSettings settings) {
-    return JdkAdapters.forSettings(settings);
+    super(server);
   }
 }
