@@ -1,0 +1,65 @@
+package io.github.nebuly4j.examples.view;
+
+import io.github.nebuly4j.core.DeepLink;
+import io.github.nebuly4j.core.Interaction;
+
+/**
+ * One interaction as the viewers show it and send it as JSON: instants as ISO-8601 text, the
+ * duration as an exact decimal number of seconds, absent values as null.
+ *
+ * @param id the interaction's id
+ * @param input the user's input
+ * @param output the assistant's output
+ * @param userQuery the user query Nebuly extracted, or null
+ * @param timestamp when the interaction started, ISO-8601
+ * @param endTimestamp when it ended, ISO-8601
+ * @param durationSeconds how long it took, in seconds, as an exact decimal
+ * @param topic the topic, or null
+ * @param sentiment the sentiment, or null
+ * @param typeOfRisk the type of risk Nebuly detected, or null
+ * @param moderationIssue the moderation issue Nebuly detected, or null
+ * @param businessIssue the business issue Nebuly detected, or null
+ * @param flagged whether Nebuly detected any risk or issue
+ * @param nebulyLink the link that opens the interaction in Nebuly
+ */
+public record InteractionView(
+    String id,
+    String input,
+    String output,
+    String userQuery,
+    String timestamp,
+    String endTimestamp,
+    String durationSeconds,
+    String topic,
+    String sentiment,
+    String typeOfRisk,
+    String moderationIssue,
+    String businessIssue,
+    boolean flagged,
+    String nebulyLink) {
+
+  /**
+   * Returns the view of an interaction.
+   *
+   * @param interaction the interaction
+   * @param link its deep link
+   * @return the view
+   */
+  public static InteractionView of(Interaction interaction, DeepLink link) {
+    return new InteractionView(
+        interaction.id().value(),
+        interaction.input(),
+        interaction.output(),
+        interaction.userQuery().orElse(null),
+        interaction.timestamp().toString(),
+        interaction.endTimestamp().toString(),
+        Decimals.seconds(interaction.duration()),
+        interaction.topic().orElse(null),
+        interaction.sentiment().orElse(null),
+        interaction.typeOfRisk().orElse(null),
+        interaction.moderationIssue().orElse(null),
+        interaction.businessIssue().orElse(null),
+        interaction.hasIssue(),
+        link.uri().toString());
+  }
+}

@@ -1,0 +1,127 @@
+package io.github.nebuly4j.examples.quarkus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.github.nebuly4j.core.Conversation;
+import io.github.nebuly4j.core.DeepLinkResolver;
+import io.github.nebuly4j.core.Interaction;
+import io.github.nebuly4j.examples.demo.DemoConversations;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Opens a conversation's page in a real, headless Chromium (Debian's {@code chromium} and {@code
+ * chromium-driver}), checks what it shows, and keeps a screenshot in {@code
+ * target/screenshots/conversation.png}.
+ */
+@QuarkusTest
+class ConversationPageBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  @TestHTTPResource("/")
+  URL root;
+
+  @Inject
+  DeepLinkResolver links;
+
+  @Test
+  void theRiskyDemoConversationShowsItsInteractionsInOrderWithTheirDeepLinks() throws Exception {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      fail(
+          "This test drives Debian's Chromium, which is not installed: run"
+              + " `apt-get install -y chromium chromium-driver` (CI's .ci/run installs them).");
+    }
+    Conversation conversation =
+        DemoConversations.all().stream()
+            .map(demo -> demo.conversation())
+            .filter(candidate -> candidate.interactions().stream().anyMatch(i -> i.typeOfRisk().isPresent()))
+            .filter(candidate -> candidate.interactions().size() > 2)
+            .findFirst()
+            .orElseThrow();
+    Path profile = Files.createTempDirectory("nebuly4j-chromium-");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + profile);
+    ChromeDriver browser = new ChromeDriver(service, options);
+    try {
+      browser.manage().window().setSize(new Dimension(1280, 1900));
+      browser.get(root.toURI().resolve("/conversations/" + conversation.id().value()).toString());
+
+      List<WebElement> shown = browser.findElements(By.cssSelector("li.interaction"));
+      assertThat(shown).hasSize(conversation.interactions().size());
+      for (int i = 0; i < shown.size(); i++) {
+        Interaction expected = conversation.interactions().get(i);
+        WebElement item = shown.get(i);
+        assertThat(item.getAttribute("data-interaction-id")).isEqualTo(expected.id().value());
+        assertThat(item.findElement(By.cssSelector(".input")).getText()).isEqualTo(expected.input());
+        assertThat(item.findElement(By.cssSelector(".output")).getText()).isEqualTo(expected.output());
+        assertThat(item.getAttribute("class").contains("flagged")).isEqualTo(expected.hasIssue());
+        Stream.of(expected.typeOfRisk(), expected.moderationIssue(), expected.businessIssue())
+            .flatMap(Optional::stream)
+            .forEach(issue -> assertThat(item.findElement(By.cssSelector(".issues")).getText()).contains(issue));
+        assertThat(item.findElement(By.cssSelector("a.interaction-link")).getAttribute("href"))
+            .isEqualTo(
+                links.interactionLink(expected.id()).toCompletableFuture().get(5, TimeUnit.SECONDS).uri().toString());
+      }
+      assertThat(browser.findElement(By.id("conversation-link")).getAttribute("href"))
+          .isEqualTo(
+              links.conversationLink(conversation.id()).toCompletableFuture().get(5, TimeUnit.SECONDS).uri().toString());
+      assertThat(browser.findElement(By.id("conversation-id")).getText()).isEqualTo(conversation.id().value());
+      assertThat(browser.findElement(By.id("cost")).getText())
+          .isEqualTo(conversation.cost().orElseThrow().formatDollars());
+
+      Path screenshot = Path.of("target", "screenshots", "conversation.png");
+      Files.createDirectories(screenshot.getParent());
+      File taken = browser.getScreenshotAs(OutputType.FILE);
+      Files.copy(taken.toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+      assertThat(Files.size(screenshot)).isPositive();
+    } finally {
+      browser.quit();
+      deleteRecursively(profile);
+    }
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+}

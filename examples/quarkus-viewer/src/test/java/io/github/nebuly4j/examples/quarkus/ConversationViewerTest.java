@@ -1,0 +1,119 @@
+package io.github.nebuly4j.examples.quarkus;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nebuly4j.core.Conversation;
+import io.github.nebuly4j.examples.demo.DemoConversation;
+import io.github.nebuly4j.examples.demo.DemoConversations;
+import io.github.nebuly4j.examples.demo.EmbeddedNebuly;
+import io.github.nebuly4j.examples.view.ConversationJson;
+import io.github.nebuly4j.testkit.server.Endpoint;
+import io.github.nebuly4j.testkit.server.Fault;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The viewer over HTTP, on the embedded demo backend that it starts itself because the test
+ * configuration has no API key.
+ */
+@QuarkusTest
+class ConversationViewerTest {
+
+  @Test
+  void theJsonOfEveryDemoConversationShowsEveryField() {
+    for (DemoConversation demo : DemoConversations.all()) {
+      Conversation conversation = demo.conversation();
+      Response response = given().get("/api/conversations/{id}", conversation.id().value());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.contentType()).startsWith("application/json");
+      ConversationJson.assertShows(
+          ConversationJson.parse(response.asString()), conversation, DemoConversations.LINKS);
+    }
+  }
+
+  @Test
+  void anUnknownIdIsA404PageAndA404Json() {
+    Response page = given().get("/conversations/{id}", "no-such-conversation");
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.asString()).contains("No such conversation").contains("no-such-conversation");
+    assertNoStackTrace(page);
+
+    Response json = given().get("/api/conversations/{id}", "no-such-conversation");
+    assertThat(json.statusCode()).isEqualTo(404);
+    assertThat(json.jsonPath().getString("kind")).isEqualTo("not-found");
+  }
+
+  @Test
+  void anIdThatIsNoIdIsA400Page() {
+    Response page = given().get("/conversations/{id}", "x".repeat(300));
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.asString()).contains("Not a conversation id").contains("at most 256");
+    assertNoStackTrace(page);
+  }
+
+  @Test
+  void aRefusedKeyIsAPageThatSaysTheKeyIsWrong() {
+    String id = DemoConversations.all().get(1).conversation().id().value();
+    EmbeddedNebuly nebuly = EmbeddedNebulyConfigSource.running().orElseThrow();
+    nebuly.server().fault(Fault.status(401, "{\"detail\": \"Invalid API key\"}").on(Endpoint.CONVERSATION_DETAIL).forId(id));
+    try {
+      Response page = given().get("/conversations/{id}", id);
+      assertThat(page.statusCode()).isEqualTo(502);
+      assertThat(page.asString()).contains("Nebuly refused the API key").contains("API key is wrong");
+      assertThat(page.asString()).doesNotContain(nebuly.apiKey());
+      assertNoStackTrace(page);
+    } finally {
+      nebuly.server().clearFaults();
+    }
+  }
+
+  @Test
+  void anotherFailureOfNebulyIsAFriendlyPageWithItsMessage() {
+    String id = DemoConversations.all().get(2).conversation().id().value();
+    EmbeddedNebuly nebuly = EmbeddedNebulyConfigSource.running().orElseThrow();
+    nebuly.server().fault(Fault.status(422).on(Endpoint.CONVERSATION_DETAIL).forId(id));
+    try {
+      Response page = given().get("/conversations/{id}", id);
+      assertThat(page.statusCode()).isEqualTo(502);
+      assertThat(page.asString()).contains("Nebuly could not be read").contains("rejected the request as invalid");
+      assertNoStackTrace(page);
+    } finally {
+      nebuly.server().clearFaults();
+    }
+  }
+
+  @Test
+  void theStartPageLinksEveryDemoConversationAndOffersTheForm() {
+    Response page = given().get("/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    String html = page.asString();
+    for (DemoConversation demo : DemoConversations.all()) {
+      assertThat(html)
+          .contains("href=\"/conversations/" + demo.conversation().id().value() + "\"")
+          .contains(demo.title().replace("'", "&#39;"));
+    }
+    assertThat(html).contains("<form").contains("action=\"/conversations\"").contains("Embedded demo Nebuly");
+  }
+
+  @Test
+  void theFormOpensTheConversationItNames() {
+    Response redirect = given().redirects().follow(false).queryParam("id", " some id ").get("/conversations");
+    assertThat(redirect.statusCode()).isEqualTo(303);
+    assertThat(redirect.header("Location")).endsWith("/conversations/some%20id");
+  }
+
+  @Test
+  void anUnknownPathIsAFriendly404Page() {
+    Response page = given().get("/no/such/page");
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.asString()).contains("There is no page here");
+    assertNoStackTrace(page);
+  }
+
+  private static void assertNoStackTrace(Response page) {
+    assertThat(page.asString()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(".java:");
+  }
+}

@@ -1,0 +1,184 @@
+package io.github.nebuly4j.examples.vertx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.nebuly4j.core.Conversation;
+import io.github.nebuly4j.examples.demo.DemoConversation;
+import io.github.nebuly4j.examples.demo.DemoConversations;
+import io.github.nebuly4j.examples.view.ConversationJson;
+import io.github.nebuly4j.testkit.server.FakeNebulyServer;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Vert.x viewer over HTTP, started as its main starts it, on a free port. */
+class VertxViewerTest {
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private static Vertx vertx;
+  private static VertxViewer embedded;
+
+  @BeforeAll
+  static void startOnTheEmbeddedDemoBackend() throws Exception {
+    vertx = Vertx.vertx();
+    embedded = start(new ViewerConfig(Optional.empty(), Optional.empty(), 0));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    embedded.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void theJsonOfEveryDemoConversationShowsEveryField() throws Exception {
+    for (DemoConversation demo : DemoConversations.all()) {
+      Conversation conversation = demo.conversation();
+      HttpResponse<String> response = get(embedded, "/api/conversations/" + conversation.id().value());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+      ConversationJson.assertShows(ConversationJson.parse(response.body()), conversation, DemoConversations.LINKS);
+    }
+  }
+
+  @Test
+  void anUnknownIdIsA404AndAnInvalidOneA400() throws Exception {
+    HttpResponse<String> unknown = get(embedded, "/api/conversations/no-such-conversation");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    JsonNode error = ConversationJson.parse(unknown.body());
+    assertThat(error.get("kind").asText()).isEqualTo("not-found");
+    assertThat(error.get("message").asText()).contains("no-such-conversation");
+
+    HttpResponse<String> invalid = get(embedded, "/api/conversations/" + "x".repeat(300));
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(ConversationJson.parse(invalid.body()).get("message").asText()).contains("at most 256");
+  }
+
+  @Test
+  void anIdIsReadAsOneDecodedPathSegment() throws Exception {
+    String id = "ünknown id";
+    HttpResponse<String> response =
+        get(embedded, "/api/conversations/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(ConversationJson.parse(response.body()).get("message").asText()).contains("'" + id + "'");
+  }
+
+  @Test
+  void aWrongKeyIsA502ThatSaysSoAndNeitherAnswerNorLogShowsTheKey() throws Exception {
+    Conversation conversation = DemoConversations.all().get(0).conversation();
+    try (FakeNebulyServer nebuly = FakeNebulyServer.builder().apiKey("the-project-key").start()) {
+      nebuly.seed(conversation);
+      List<String> logged = new CopyOnWriteArrayList<>();
+      Handler capture =
+          new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+              logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+          };
+      java.util.logging.Logger log = java.util.logging.Logger.getLogger(VertxViewer.class.getName());
+      log.addHandler(capture);
+      VertxViewer viewer;
+      try {
+        viewer = start(new ViewerConfig(Optional.of("a-wrong-key"), Optional.of(nebuly.baseUrl().toString()), 0));
+      } finally {
+        log.removeHandler(capture);
+      }
+      assertThat(logged).anySatisfy(line -> assertThat(line).contains(nebuly.baseUrl().toString()));
+      assertThat(logged).noneSatisfy(line -> assertThat(line).contains("a-wrong-key"));
+      try {
+        HttpResponse<String> response = get(viewer, "/api/conversations/" + conversation.id().value());
+        assertThat(response.statusCode()).isEqualTo(502);
+        JsonNode error = ConversationJson.parse(response.body());
+        assertThat(error.get("kind").asText()).isEqualTo("authentication");
+        assertThat(error.get("message").asText()).contains("API key is wrong").doesNotContain("a-wrong-key");
+      } finally {
+        viewer.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
+  void theStartPageListsEveryDemoConversation() throws Exception {
+    HttpResponse<String> page = get(embedded, "/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    for (DemoConversation demo : DemoConversations.all()) {
+      assertThat(page.body()).contains("href=\"/api/conversations/" + demo.conversation().id().value() + "\"");
+    }
+  }
+
+  @Test
+  void closingStopsTheEmbeddedBackendToo() throws Exception {
+    VertxViewer viewer = start(new ViewerConfig(Optional.empty(), Optional.empty(), 0));
+    int port = viewer.port();
+    assertThat(get(viewer, "/").statusCode()).isEqualTo(200);
+    viewer.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThatThrownBy(() -> HTTP.send(request(port, "/"), HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void theConfigurationComesFromTheEnvironmentAndHidesTheKey() {
+    ViewerConfig defaults = ViewerConfig.fromEnvironment(Map.of());
+    assertThat(defaults.port()).isEqualTo(8081);
+    assertThat(defaults.apiKey()).isEmpty();
+
+    ViewerConfig configured =
+        ViewerConfig.fromEnvironment(Map.of("NEBULY_API_KEY", "secret-key-123", "NEBULY_BASE_URL", "https://nebuly.example/api/external", "PORT", "9090"));
+    assertThat(configured.port()).isEqualTo(9090);
+    assertThat(configured.apiKey()).contains("secret-key-123");
+    assertThat(configured.toString()).doesNotContain("secret-key-123").contains("https://nebuly.example/api/external");
+
+    assertThat(ViewerConfig.fromEnvironment(Map.of("NEBULY_API_KEY", "  ")).apiKey()).isEmpty();
+    assertThatThrownBy(() -> ViewerConfig.fromEnvironment(Map.of("PORT", "eighty")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("PORT");
+    assertThatThrownBy(() -> ViewerConfig.fromEnvironment(Map.of("PORT", "70000")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("65535");
+  }
+
+  @Test
+  void anUnusableBaseUrlFailsTheStartWithAClearMessage() {
+    ViewerConfig config = new ViewerConfig(Optional.of("secret-key-123"), Optional.of("not a url"), 0);
+    assertThatThrownBy(() -> VertxViewer.start(vertx, config).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(IllegalArgumentException.class)
+        .satisfies(failure -> assertThat(failure.getCause().getMessage()).doesNotContain("secret-key-123"));
+  }
+
+  private static VertxViewer start(ViewerConfig config) throws Exception {
+    return VertxViewer.start(vertx, config).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  private static HttpResponse<String> get(VertxViewer viewer, String path) throws IOException, InterruptedException {
+    return HTTP.send(request(viewer.port(), path), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest request(int port, String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).GET().build();
+  }
+}
