@@ -1,0 +1,71 @@
+package io.github.nebuly4j.bench.jmh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.nebuly4j.bench.fixture.Fixtures;
+import io.github.nebuly4j.bench.fixture.PlainConversation;
+import io.github.nebuly4j.core.Conversation;
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The smoke run of the decoding benchmarks: every benchmark method builds, decodes the same
+ * conversation, and runs under JMH in this JVM. Asserts nothing about speed.
+ */
+class DecodeBenchmarkSmokeTest {
+
+  @BeforeAll
+  static void skipThePreWarming() {
+    // The smoke run proves that the benchmarks run; compiled speed is of no interest to it.
+    System.setProperty(DecodeBenchmark.PRE_WARM_CALLS, "0");
+  }
+
+  @Test
+  void everyDecoderReadsTheWholeConversation() throws Exception {
+    DecodeBenchmark benchmark = new DecodeBenchmark();
+    benchmark.interactions = 10;
+    benchmark.encode();
+
+    Conversation viaWire = benchmark.wire();
+    PlainConversation plain = benchmark.plainRecords();
+
+    assertThat(viaWire.interactions()).hasSize(10);
+    assertThat(benchmark.wireMapOnly()).isEqualTo(viaWire);
+    assertThat(benchmark.wireBindOnly().conversation()).hasSize(10);
+    assertThat(plain.conversation()).hasSize(10);
+    assertThat(benchmark.tree().path("conversation").size()).isEqualTo(10);
+    assertThat(viaWire.interactions().get(3).input()).isEqualTo(plain.conversation().get(3).input());
+    assertThat(viaWire.interactions().get(3).input())
+        .isEqualTo(new ObjectMapper().readTree(Fixtures.conversation(10)).path("conversation").get(3).path("input").asText());
+  }
+
+  @Test
+  void everyBenchmarkRunsUnderJmh() throws Exception {
+    Options options =
+        new OptionsBuilder()
+            .include(DecodeBenchmark.class.getName() + "\\.")
+            .param("interactions", "10")
+            .forks(0)
+            .warmupIterations(1)
+            .warmupTime(TimeValue.milliseconds(100))
+            .measurementIterations(1)
+            .measurementTime(TimeValue.milliseconds(100))
+            .timeUnit(TimeUnit.MICROSECONDS)
+            .build();
+
+    Collection<RunResult> results = new Runner(options).run();
+
+    assertThat(results)
+        .extracting(r -> r.getParams().getBenchmark().replaceAll(".*\\.", ""))
+        .containsExactlyInAnyOrder("wire", "wireBindOnly", "wireMapOnly", "plainRecords", "tree");
+    assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+}

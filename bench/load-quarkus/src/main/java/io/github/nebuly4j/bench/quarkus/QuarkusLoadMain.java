@@ -1,0 +1,106 @@
+package io.github.nebuly4j.bench.quarkus;
+
+import io.github.nebuly4j.bench.fixture.Fixtures;
+import io.github.nebuly4j.bench.load.ContextSpread;
+import io.github.nebuly4j.bench.load.LoadClient;
+import io.github.nebuly4j.bench.load.LoadDriver;
+import io.github.nebuly4j.bench.load.LoadOptions;
+import io.github.nebuly4j.bench.load.Workload;
+import io.github.nebuly4j.core.ConversationId;
+import io.github.nebuly4j.core.ConversationRepository;
+import io.github.nebuly4j.core.DeepLinkResolver;
+import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.quarkus.NebulyConfig;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The load runner of adapter-quarkus: a Quarkus command-mode app that runs the shared load loop
+ * against the injected {@link ConversationRepository} and {@link DeepLinkResolver} beans, configured
+ * by {@code nebuly.*} as any application is, and appends its results as JSON lines (see {@link
+ * LoadOptions#USAGE}). Start it with {@code -Dnebuly.base-url=URL} and the same {@code --url URL}.
+ */
+@QuarkusMain
+public class QuarkusLoadMain implements QuarkusApplication {
+  /** The clients this runner knows. */
+  public static final List<String> CLIENTS = List.of("quarkus-adapter");
+
+  private static final ConversationId CONVERSATION = ConversationId.of(Fixtures.CONVERSATION_ID);
+  private static final InteractionId INTERACTION = InteractionId.of(Fixtures.INTERACTION_ID);
+
+  @Inject ConversationRepository repository;
+  @Inject DeepLinkResolver resolver;
+  @Inject NebulyConfig config;
+  @Inject Vertx vertx;
+
+  @Override
+  public int run(String... args) throws Exception {
+    LoadOptions options;
+    try {
+      options = LoadOptions.parse(args, CLIENTS);
+      if (!strip(config.baseUrl()).equals(strip(options.baseUrl()))) {
+        throw new IllegalArgumentException(
+            "--url " + options.baseUrl() + " is not the configured nebuly.base-url " + config.baseUrl()
+                + "; start with -Dnebuly.base-url=" + options.baseUrl());
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    // The workers are spread over Quarkus's event loops, as the Vert.x runner spreads its own.
+    ContextSpread loops =
+        ContextSpread.of(
+            Runtime.getRuntime().availableProcessors(),
+            () -> {
+              Context context = vertx.getOrCreateContext();
+              return task -> context.runOnContext(ignored -> task.run());
+            });
+    LoadDriver.run(options, Map.of("quarkus-adapter", pool -> new AdapterClient(loops)));
+    return 0;
+  }
+
+  private static String strip(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** The beans under load; their pool is adapter-quarkus's own (not configurable). */
+  private final class AdapterClient implements LoadClient {
+    private final ContextSpread loops;
+
+    AdapterClient(ContextSpread loops) {
+      this.loops = loops;
+    }
+
+    @Override
+    public CompletionStage<?> call(Workload workload) {
+      switch (workload) {
+        case CONVERSATION:
+          return repository
+              .findById(CONVERSATION)
+              .thenApply(found -> found.orElseThrow(() -> new IllegalStateException("conversation not found")));
+        case INTERACTION_LINK:
+          return resolver.interactionLink(INTERACTION);
+        case CONVERSATION_LINK:
+          return resolver.conversationLink(CONVERSATION);
+        default:
+          throw new IllegalArgumentException("unknown workload " + workload);
+      }
+    }
+
+    @Override
+    public void startWorker(int worker, Runnable firstCall) {
+      loops.start(worker, firstCall);
+    }
+
+    @Override
+    public void close() {
+      // The beans belong to the application; Quarkus closes them at shutdown.
+    }
+  }
+}
