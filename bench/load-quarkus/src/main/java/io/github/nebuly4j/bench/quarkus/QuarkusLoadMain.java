@@ -1,15 +1,13 @@
 package io.github.nebuly4j.bench.quarkus;
 
-import io.github.nebuly4j.bench.fixture.Fixtures;
 import io.github.nebuly4j.bench.load.ContextSpread;
 import io.github.nebuly4j.bench.load.LoadClient;
+import io.github.nebuly4j.bench.load.PortCalls;
 import io.github.nebuly4j.bench.load.LoadDriver;
 import io.github.nebuly4j.bench.load.LoadOptions;
 import io.github.nebuly4j.bench.load.Workload;
-import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.ConversationRepository;
 import io.github.nebuly4j.core.DeepLinkResolver;
-import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.quarkus.NebulyConfig;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -31,8 +29,6 @@ public class QuarkusLoadMain implements QuarkusApplication {
   /** The clients this runner knows. */
   public static final List<String> CLIENTS = List.of("quarkus-adapter");
 
-  private static final ConversationId CONVERSATION = ConversationId.of(Fixtures.CONVERSATION_ID);
-  private static final InteractionId INTERACTION = InteractionId.of(Fixtures.INTERACTION_ID);
 
   @Inject ConversationRepository repository;
   @Inject DeepLinkResolver resolver;
@@ -79,18 +75,7 @@ public class QuarkusLoadMain implements QuarkusApplication {
 
     @Override
     public CompletionStage<?> call(Workload workload) {
-      switch (workload) {
-        case CONVERSATION:
-          return repository
-              .findById(CONVERSATION)
-              .thenApply(found -> found.orElseThrow(() -> new IllegalStateException("conversation not found")));
-        case INTERACTION_LINK:
-          return resolver.interactionLink(INTERACTION);
-        case CONVERSATION_LINK:
-          return resolver.conversationLink(CONVERSATION);
-        default:
-          throw new IllegalArgumentException("unknown workload " + workload);
-      }
+      return PortCalls.call(workload, resolver, repository);
     }
 
     @Override

@@ -3,9 +3,8 @@ package io.github.nebuly4j.bench.vertx;
 import io.github.nebuly4j.bench.fixture.Fixtures;
 import io.github.nebuly4j.bench.load.ContextSpread;
 import io.github.nebuly4j.bench.load.LoadClient;
+import io.github.nebuly4j.bench.load.PortCalls;
 import io.github.nebuly4j.bench.load.Workload;
-import io.github.nebuly4j.core.ConversationId;
-import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.vertx.NebulyVertxClient;
 import io.github.nebuly4j.vertx.NebulyVertxOptions;
 import io.vertx.core.Vertx;
@@ -13,8 +12,6 @@ import java.util.concurrent.CompletionStage;
 
 /** nebuly4j's Vert.x adapter under load, through its ports (the {@code CompletionStage} calls). */
 final class VertxAdapterClient implements LoadClient {
-  private static final ConversationId CONVERSATION = ConversationId.of(Fixtures.CONVERSATION_ID);
-  private static final InteractionId INTERACTION = InteractionId.of(Fixtures.INTERACTION_ID);
 
   private final NebulyVertxClient client;
   private final ContextSpread loops;
@@ -32,18 +29,7 @@ final class VertxAdapterClient implements LoadClient {
 
   @Override
   public CompletionStage<?> call(Workload workload) {
-    switch (workload) {
-      case CONVERSATION:
-        return client
-            .findById(CONVERSATION)
-            .thenApply(found -> found.orElseThrow(() -> new IllegalStateException("conversation not found")));
-      case INTERACTION_LINK:
-        return client.interactionLink(INTERACTION);
-      case CONVERSATION_LINK:
-        return client.conversationLink(CONVERSATION);
-      default:
-        throw new IllegalArgumentException("unknown workload " + workload);
-    }
+    return PortCalls.call(workload, client, client);
   }
 
   @Override
