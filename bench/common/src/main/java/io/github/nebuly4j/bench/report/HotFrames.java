@@ -43,15 +43,15 @@ public record HotFrames(
   private static final Pattern LAMBDA = Pattern.compile("\\$\\$Lambda\\$[0-9]+([+/]0x[0-9a-f]+)?([./][0-9]+)?");
 
   /**
-   * Prints the summary of a recording, for a look at one by hand.
+   * Writes the summary of a recording to {@code FILE.jfr.txt} beside it, for a look at one by hand.
    *
    * @param args the {@code .jfr} file, and optionally how many entries per ranking
-   * @throws IOException if the file cannot be read
+   * @throws IOException if the file cannot be read or the summary written
+   * @throws IllegalArgumentException with the usage, if the arguments are missing
    */
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
-      System.err.println("usage: HotFrames FILE.jfr [TOP]");
-      System.exit(2);
+      throw new IllegalArgumentException("usage: HotFrames FILE.jfr [TOP]");
     }
     HotFrames hot = read(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 25);
     StringBuilder text = new StringBuilder();
@@ -61,7 +61,7 @@ public record HotFrames(
     print(text, "nebuly4j on the stack", hot.oursInclusive, hot.cpuSamples);
     print(text, "allocation site (" + hot.allocationBytes / (1 << 20) + " MiB sampled)", hot.allocationSites, hot.allocationBytes);
     print(text, "allocated with nebuly4j on the stack", hot.oursAllocation, hot.allocationBytes);
-    System.out.print(text);
+    java.nio.file.Files.writeString(Path.of(args[0] + ".txt"), text);
   }
 
   private static void print(StringBuilder text, String title, Map<String, Long> counts, long total) {

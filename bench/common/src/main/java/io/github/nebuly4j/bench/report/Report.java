@@ -48,11 +48,11 @@ public final class Report {
    *
    * @param args the results folder, the Markdown file to write, the PNG file to write
    * @throws IOException if a file cannot be read or written
+   * @throws IllegalArgumentException with the usage, if the arguments are not the three above
    */
   public static void main(String[] args) throws IOException {
     if (args.length != 3) {
-      System.err.println("usage: Report RESULTS_DIR RESULTS.md throughput.png");
-      System.exit(2);
+      throw new IllegalArgumentException("usage: Report RESULTS_DIR RESULTS.md throughput.png");
     }
     System.setProperty("java.awt.headless", "true");
     Path results = Path.of(args[0]);

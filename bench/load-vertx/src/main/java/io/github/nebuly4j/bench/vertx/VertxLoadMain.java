@@ -33,15 +33,8 @@ public final class VertxLoadMain {
    * @throws Exception if the run fails
    */
   public static void main(String[] args) throws Exception {
-    LoadOptions options;
-    try {
-      options = LoadOptions.parse(args, CLIENTS);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    run(options);
+    // Bad arguments end the program with LoadOptions' IllegalArgumentException, which carries the usage.
+    run(LoadOptions.parse(args, CLIENTS));
   }
 
   /**

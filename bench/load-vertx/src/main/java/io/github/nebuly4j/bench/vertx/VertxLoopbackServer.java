@@ -95,8 +95,8 @@ public final class VertxLoopbackServer {
           portFile = Path.of(args[i + 1]);
           break;
         default:
-          System.err.println("usage: VertxLoopbackServer [--port N] [--instances N] [--port-file FILE]");
-          System.exit(2);
+          throw new IllegalArgumentException(
+              "usage: VertxLoopbackServer [--port N] [--instances N] [--port-file FILE]");
       }
     }
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(instances));
