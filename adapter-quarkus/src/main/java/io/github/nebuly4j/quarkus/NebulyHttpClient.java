@@ -9,7 +9,7 @@ import io.github.nebuly4j.core.DeepLink;
 import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.NebulyException;
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import io.github.nebuly4j.wire.ConversationDocument;
 import io.github.nebuly4j.wire.DeepLinkDocument;
 import io.github.nebuly4j.wire.ErrorDecoder;

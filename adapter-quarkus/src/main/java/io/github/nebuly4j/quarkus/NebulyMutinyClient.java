@@ -6,7 +6,7 @@ import io.github.nebuly4j.core.ConversationRepository;
 import io.github.nebuly4j.core.DeepLink;
 import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.core.InteractionId;
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

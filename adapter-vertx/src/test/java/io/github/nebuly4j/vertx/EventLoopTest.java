@@ -217,7 +217,7 @@ class EventLoopTest {
             checkContext(found, "conv-" + n);
             Optional<Conversation> conversation = ar.succeeded() ? ar.result() : Optional.empty();
             if (!conversation.map(c -> c.id().value()).equals(Optional.of("conv-" + n))
-                || !conversation.get().interactions().get(0).input().equals("asked in conv-" + n)) {
+                || !conversation.get().interactions().get(0).input().equals(Optional.of("asked in conv-" + n))) {
               found.add("conv-" + n + ": " + (ar.failed() ? ar.cause() : conversation));
             }
           }));

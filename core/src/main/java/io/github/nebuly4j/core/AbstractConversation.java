@@ -14,13 +14,18 @@ import org.immutables.value.Value;
  * tags, emotions, custom aggregates and its interactions in order. Build one with {@code
  * Conversation.builder()}.
  *
- * <p>Every field Nebuly documents as nullable is an {@link Optional} here; a null name-to-value
- * object or list on the wire is an empty map or list. Maps keep Nebuly's order.
+ * <p>Only the id and the interactions are certain; every other field is an {@link Optional}, and a
+ * name-to-value object or a list that Nebuly did not send is an empty map or list. Maps keep
+ * Nebuly's order. A field that Nebuly sent in a form that could not be read is absent here and
+ * listed in {@link #omissions()}: the conversation still arrives, and says what it lacks.
  */
 @Value.Immutable
 abstract class AbstractConversation {
 
-  /** The conversation's id. */
+  /**
+   * The conversation's id: the one that was asked for. (The top-level {@code id} of Nebuly's
+   * document is described by Nebuly as an interaction's id, so a reader does not rely on it.)
+   */
   public abstract ConversationId id();
 
   /** The number of interactions Nebuly counted in the session, if reported. */
@@ -49,6 +54,22 @@ abstract class AbstractConversation {
 
   /** The interactions, in Nebuly's order (the conversation's order). */
   public abstract List<Interaction> interactions();
+
+  /**
+   * The fields Nebuly sent that could not be read and were left out, each with its path and why.
+   *
+   * @return the omissions, empty when every field was read
+   */
+  public abstract List<Omission> omissions();
+
+  /**
+   * Tells whether every field Nebuly sent was read.
+   *
+   * @return true when {@link #omissions()} is empty
+   */
+  public boolean isComplete() {
+    return omissions().isEmpty();
+  }
 
   /**
    * Returns the cost in US dollars, exactly.

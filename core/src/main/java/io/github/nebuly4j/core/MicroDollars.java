@@ -1,6 +1,6 @@
 package io.github.nebuly4j.core;
 
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;

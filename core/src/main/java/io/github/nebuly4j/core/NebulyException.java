@@ -1,6 +1,6 @@
 package io.github.nebuly4j.core;
 
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

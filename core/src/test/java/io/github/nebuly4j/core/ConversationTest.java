@@ -107,7 +107,7 @@ class ConversationTest {
   @Test
   void interactionDerivesItsDurationAndIssues() {
     Interaction plain = interaction("i1", 3);
-    assertThat(plain.duration()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(plain.duration()).contains(Duration.ofSeconds(3));
     assertThat(plain.hasIssue()).isFalse();
     assertThat(plain.userQuery()).isEmpty();
     assertThat(plain.topic()).isEmpty();
@@ -116,7 +116,31 @@ class ConversationTest {
     assertThat(plain.withTypeOfRisk("jailbreak").hasIssue()).isTrue();
     assertThat(plain.withModerationIssue("hate").hasIssue()).isTrue();
     assertThat(plain.withBusinessIssue("churn").hasIssue()).isTrue();
-    assertThat(plain.withEndTimestamp(START.minusMillis(1)).duration()).isEqualTo(Duration.ofMillis(-1));
+    assertThat(plain.withEndTimestamp(START.minusMillis(1)).duration()).contains(Duration.ofMillis(-1));
+  }
+
+  @Test
+  void anInteractionInProgressHasNoEndAndNoDuration() {
+    Interaction open = Interaction.builder().id(InteractionId.of("i1")).input("Hi").timestamp(START).build();
+    assertThat(open.endTimestamp()).isEmpty();
+    assertThat(open.output()).isEmpty();
+    assertThat(open.duration()).isEmpty();
+    Interaction noStart = Interaction.builder().id(InteractionId.of("i2")).endTimestamp(START).build();
+    assertThat(noStart.duration()).isEmpty();
+    assertThat(noStart.input()).isEmpty();
+  }
+
+  @Test
+  void aConversationSaysWhatItCouldNotRead() {
+    Conversation whole = Conversation.builder().id(ConversationId.of("c1")).build();
+    assertThat(whole.isComplete()).isTrue();
+    Conversation partial =
+        whole.withOmissions(new Omission("conversation[0].topic", "expected a text, found an object"));
+    assertThat(partial.isComplete()).isFalse();
+    assertThat(partial.omissions()).extracting(Omission::toString)
+        .containsExactly("conversation[0].topic: expected a text, found an object");
+    assertThatThrownBy(() -> new Omission(" ", "x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Omission("f", null)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -30,10 +30,9 @@ abstract class DocumentMapper {
   @Mapping(target = "startSession", source = "startSession", qualifiedByName = "start_session")
   @Mapping(target = "endSession", source = "endSession", qualifiedByName = "end_session")
   @Mapping(target = "interactions", source = "conversation")
+  @Mapping(target = "omissions", ignore = true)
   abstract Conversation toConversation(ConversationDocument document);
 
-  @Mapping(target = "input", source = "input", qualifiedByName = "input")
-  @Mapping(target = "output", source = "output", qualifiedByName = "output")
   @Mapping(target = "timestamp", source = "timestamp", qualifiedByName = "timestamp")
   @Mapping(target = "endTimestamp", source = "endTimestamp", qualifiedByName = "end_timestamp")
   abstract Interaction toInteraction(InteractionDocument document);
@@ -76,24 +75,14 @@ abstract class DocumentMapper {
     }
   }
 
-  @Named("input")
-  String input(String input) {
-    return WireValues.required("input", input);
-  }
-
-  @Named("output")
-  String output(String output) {
-    return WireValues.required("output", output);
-  }
-
   @Named("timestamp")
-  Instant timestamp(String timestamp) {
-    return WireValues.requiredInstant("timestamp", timestamp);
+  Optional<Instant> timestamp(String timestamp) {
+    return WireValues.optionalInstant("timestamp", timestamp);
   }
 
   @Named("end_timestamp")
-  Instant endTimestamp(String endTimestamp) {
-    return WireValues.requiredInstant("end_timestamp", endTimestamp);
+  Optional<Instant> endTimestamp(String endTimestamp) {
+    return WireValues.optionalInstant("end_timestamp", endTimestamp);
   }
 
   @Named("start_session")

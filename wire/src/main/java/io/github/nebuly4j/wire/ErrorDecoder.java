@@ -2,7 +2,7 @@ package io.github.nebuly4j.wire;
 
 import io.github.nebuly4j.core.NebulyException;
 import io.github.nebuly4j.core.RequestViolation;
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

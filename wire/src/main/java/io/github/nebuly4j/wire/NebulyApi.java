@@ -2,8 +2,8 @@ package io.github.nebuly4j.wire;
 
 import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.InteractionId;
-import io.github.nebuly4j.core.internal.Arguments;
-import io.github.nebuly4j.core.internal.PercentEncoding;
+import io.github.nebuly4j.core.spi.Arguments;
+import io.github.nebuly4j.core.spi.PercentEncoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

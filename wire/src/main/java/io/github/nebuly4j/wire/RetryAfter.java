@@ -1,6 +1,6 @@
 package io.github.nebuly4j.wire;
 
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.github.nebuly4j.wire;
 
 import io.github.nebuly4j.core.NebulyException;
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import io.github.nebuly4j.core.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

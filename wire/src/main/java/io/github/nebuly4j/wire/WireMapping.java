@@ -5,7 +5,7 @@ import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.DeepLink;
 import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.NebulyException;
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import java.net.URI;
 import java.net.URISyntaxException;
 

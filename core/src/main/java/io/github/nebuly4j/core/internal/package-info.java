@@ -1,4 +1,5 @@
 /**
- * Helpers that nebuly4j's own modules share. Not API: they may change in any release.
+ * What core's own packages share and nothing outside core may use: the Immutables style of the
+ * value types.
  */
 package io.github.nebuly4j.core.internal;

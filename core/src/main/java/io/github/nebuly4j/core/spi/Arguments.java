@@ -1,7 +1,8 @@
-package io.github.nebuly4j.core.internal;
+package io.github.nebuly4j.core.spi;
 
 /**
- * Argument checks shared by every nebuly4j module. Not API.
+ * The argument check of every nebuly4j module, public for the modules and for anyone implementing
+ * nebuly4j's ports, whose contracts ask for the same behaviour.
  *
  * <p>nebuly4j reports a missing argument as an {@link IllegalArgumentException} naming it, so that a
  * caller never has to tell a bug of ours from a bug of theirs by reading a bare {@link

@@ -1,9 +1,10 @@
-package io.github.nebuly4j.core.internal;
+package io.github.nebuly4j.core.spi;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * RFC 3986 percent-encoding of one path segment or one query value. Not API.
+ * RFC 3986 percent-encoding of one path segment or one query value: how every Nebuly id reaches a
+ * URL, both in the offline deep links of core and in the requests an adapter sends.
  *
  * <p>Everything but the unreserved characters ({@code A-Z a-z 0-9 - . _ ~}) is encoded from its
  * UTF-8 bytes, so the result is safe both as a path segment (a {@code /} can never split it) and as

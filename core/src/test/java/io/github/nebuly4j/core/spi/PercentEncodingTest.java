@@ -1,4 +1,4 @@
-package io.github.nebuly4j.core.internal;
+package io.github.nebuly4j.core.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

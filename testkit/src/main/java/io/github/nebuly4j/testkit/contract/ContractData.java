@@ -7,7 +7,7 @@ import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.MicroDollars;
 import io.github.nebuly4j.core.OrganizationId;
 import io.github.nebuly4j.core.ProjectId;
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import io.github.nebuly4j.core.links.OfflineDeepLinks;
 import java.net.URI;
 import java.time.Duration;

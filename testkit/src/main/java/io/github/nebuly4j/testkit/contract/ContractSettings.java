@@ -1,6 +1,6 @@
 package io.github.nebuly4j.testkit.contract;
 
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import io.github.nebuly4j.core.retry.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;

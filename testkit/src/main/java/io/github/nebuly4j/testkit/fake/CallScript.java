@@ -1,7 +1,7 @@
 package io.github.nebuly4j.testkit.fake;
 
 import io.github.nebuly4j.core.NebulyException;
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.LinkTarget;
 import io.github.nebuly4j.core.NebulyException;
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.RequestViolation;
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package io.github.nebuly4j.testkit.server;
 
 import io.github.nebuly4j.core.RequestViolation;
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.Interaction;
 import io.github.nebuly4j.core.RequestViolation;
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -155,10 +155,10 @@ public final class NebulyDocuments {
       throws IOException {
     json.writeStartObject();
     json.writeStringField("id", interaction.id().value());
-    json.writeStringField("input", interaction.input());
-    json.writeStringField("output", interaction.output());
-    json.writeStringField("timestamp", interaction.timestamp().toString());
-    json.writeStringField("end_timestamp", interaction.endTimestamp().toString());
+    writeText(json, "input", interaction.input());
+    writeText(json, "output", interaction.output());
+    writeInstant(json, "timestamp", interaction.timestamp());
+    writeInstant(json, "end_timestamp", interaction.endTimestamp());
     writeText(json, "user_query", interaction.userQuery());
     writeText(json, "topic", interaction.topic());
     writeText(json, "sentiment", interaction.sentiment());

@@ -1,6 +1,6 @@
 package io.github.nebuly4j.testkit.server;
 
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.github.nebuly4j.core.ConversationRepository;
 import io.github.nebuly4j.core.DeepLink;
 import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.core.InteractionId;
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import io.github.nebuly4j.testkit.contract.AdapterUnderTest;
 import io.github.nebuly4j.testkit.contract.ContractSettings;
 import io.github.nebuly4j.testkit.contract.ConversationRepositoryContract;

@@ -42,8 +42,8 @@ class DecodeBenchmarkSmokeTest {
     assertThat(benchmark.wireBindOnly().conversation()).hasSize(10);
     assertThat(plain.conversation()).hasSize(10);
     assertThat(benchmark.tree().path("conversation").size()).isEqualTo(10);
-    assertThat(viaWire.interactions().get(3).input()).isEqualTo(plain.conversation().get(3).input());
-    assertThat(viaWire.interactions().get(3).input())
+    assertThat(viaWire.interactions().get(3).input()).contains(plain.conversation().get(3).input());
+    assertThat(viaWire.interactions().get(3).input().orElseThrow())
         .isEqualTo(new ObjectMapper().readTree(Fixtures.conversation(10)).path("conversation").get(3).path("input").asText());
   }
 

@@ -1,7 +1,7 @@
 package io.github.nebuly4j.examples.demo;
 
 import io.github.nebuly4j.core.Conversation;
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 
 /**
  * One demo conversation with what a start page says about it.

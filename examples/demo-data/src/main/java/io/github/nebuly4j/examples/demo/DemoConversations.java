@@ -270,8 +270,8 @@ public final class DemoConversations {
    */
   private static Conversation.Builder conversation(
       String id, MicroDollars cost, Interaction... interactions) {
-    Instant first = interactions[0].timestamp();
-    Instant last = interactions[interactions.length - 1].endTimestamp();
+    Instant first = interactions[0].timestamp().orElseThrow();
+    Instant last = interactions[interactions.length - 1].endTimestamp().orElseThrow();
     return Conversation.builder()
         .id(ConversationId.of(id))
         .sessionLength(interactions.length)

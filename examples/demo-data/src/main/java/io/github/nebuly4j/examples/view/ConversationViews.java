@@ -5,7 +5,7 @@ import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.ConversationRepository;
 import io.github.nebuly4j.core.DeepLink;
 import io.github.nebuly4j.core.DeepLinkResolver;
-import io.github.nebuly4j.core.internal.Arguments;
+import io.github.nebuly4j.core.spi.Arguments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -8,12 +8,12 @@ import io.github.nebuly4j.core.Interaction;
  * duration as an exact decimal number of seconds, absent values as null.
  *
  * @param id the interaction's id
- * @param input the user's input
- * @param output the assistant's output
+ * @param input the user's input, or null
+ * @param output the assistant's output, or null
  * @param userQuery the user query Nebuly extracted, or null
- * @param timestamp when the interaction started, ISO-8601
- * @param endTimestamp when it ended, ISO-8601
- * @param durationSeconds how long it took, in seconds, as an exact decimal
+ * @param timestamp when the interaction started, ISO-8601, or null
+ * @param endTimestamp when it ended, ISO-8601, or null (still in progress)
+ * @param durationSeconds how long it took, in seconds, as an exact decimal, or null
  * @param topic the topic, or null
  * @param sentiment the sentiment, or null
  * @param typeOfRisk the type of risk Nebuly detected, or null
@@ -48,12 +48,12 @@ public record InteractionView(
   public static InteractionView of(Interaction interaction, DeepLink link) {
     return new InteractionView(
         interaction.id().value(),
-        interaction.input(),
-        interaction.output(),
+        interaction.input().orElse(null),
+        interaction.output().orElse(null),
         interaction.userQuery().orElse(null),
-        interaction.timestamp().toString(),
-        interaction.endTimestamp().toString(),
-        Decimals.seconds(interaction.duration()),
+        interaction.timestamp().map(Object::toString).orElse(null),
+        interaction.endTimestamp().map(Object::toString).orElse(null),
+        interaction.duration().map(Decimals::seconds).orElse(null),
         interaction.topic().orElse(null),
         interaction.sentiment().orElse(null),
         interaction.typeOfRisk().orElse(null),

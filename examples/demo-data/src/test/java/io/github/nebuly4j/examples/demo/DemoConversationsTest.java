@@ -32,12 +32,12 @@ class DemoConversationsTest {
     for (Conversation conversation : CONVERSATIONS) {
       List<Interaction> interactions = conversation.interactions();
       assertThat(conversation.sessionLength().getAsInt()).isEqualTo(interactions.size());
-      assertThat(conversation.startSession()).contains(interactions.get(0).timestamp());
-      assertThat(conversation.endSession()).contains(interactions.get(interactions.size() - 1).endTimestamp());
+      assertThat(conversation.startSession()).isEqualTo(interactions.get(0).timestamp());
+      assertThat(conversation.endSession()).isEqualTo(interactions.get(interactions.size() - 1).endTimestamp());
       assertThat(conversation.sessionTime())
           .contains(Duration.between(conversation.startSession().orElseThrow(), conversation.endSession().orElseThrow()));
       for (int i = 1; i < interactions.size(); i++) {
-        assertThat(interactions.get(i).timestamp()).isAfter(interactions.get(i - 1).endTimestamp());
+        assertThat(interactions.get(i).timestamp().orElseThrow()).isAfter(interactions.get(i - 1).endTimestamp().orElseThrow());
       }
     }
   }
@@ -47,7 +47,7 @@ class DemoConversationsTest {
     Set<UnicodeScript> scripts = new HashSet<>();
     CONVERSATIONS.forEach(
         conversation ->
-            conversation.interactions().forEach(interaction -> interaction.input().codePoints().filter(Character::isLetter).forEach(c -> scripts.add(UnicodeScript.of(c)))));
+            conversation.interactions().forEach(interaction -> interaction.input().orElseThrow().codePoints().filter(Character::isLetter).forEach(c -> scripts.add(UnicodeScript.of(c)))));
     assertThat(scripts).contains(UnicodeScript.LATIN, UnicodeScript.HAN, UnicodeScript.ARABIC, UnicodeScript.DEVANAGARI);
 
     assertThat(CONVERSATIONS.stream().flatMap(c -> c.interactions().stream()).filter(Interaction::hasIssue)).isNotEmpty();

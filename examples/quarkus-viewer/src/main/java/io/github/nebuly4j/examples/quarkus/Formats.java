@@ -26,12 +26,12 @@ final class Formats {
 
   /** When the interaction started, for people. */
   static String startedText(InteractionView interaction) {
-    return TIME.format(Instant.parse(interaction.timestamp()));
+    return interaction.timestamp() == null ? "start not reported" : TIME.format(Instant.parse(interaction.timestamp()));
   }
 
   /** How long the interaction took, for people. */
   static String durationText(InteractionView interaction) {
-    return seconds(interaction.durationSeconds());
+    return interaction.durationSeconds() == null ? "in progress" : seconds(interaction.durationSeconds());
   }
 
   /** The CSS class of the interaction's sentiment. */
@@ -85,7 +85,7 @@ final class Formats {
 
   /** The first input of the demo conversation, as a preview. */
   static String preview(DemoConversation demo) {
-    return demo.conversation().interactions().isEmpty() ? "" : demo.conversation().interactions().get(0).input();
+    return demo.conversation().interactions().isEmpty() ? "" : demo.conversation().interactions().get(0).input().orElse("");
   }
 
   /** Dollars rounded to the micro-dollar, except that a cost below half a micro-dollar is not shown as nothing. */

@@ -89,8 +89,8 @@ class ConversationPageBrowserTest {
         Interaction expected = conversation.interactions().get(i);
         WebElement item = shown.get(i);
         assertThat(item.getAttribute("data-interaction-id")).isEqualTo(expected.id().value());
-        assertThat(item.findElement(By.cssSelector(".input")).getText()).isEqualTo(expected.input());
-        assertThat(item.findElement(By.cssSelector(".output")).getText()).isEqualTo(expected.output());
+        assertThat(item.findElement(By.cssSelector(".input")).getText()).isEqualTo(expected.input().orElseThrow());
+        assertThat(item.findElement(By.cssSelector(".output")).getText()).isEqualTo(expected.output().orElseThrow());
         assertThat(item.getAttribute("class").contains("flagged")).isEqualTo(expected.hasIssue());
         Stream.of(expected.typeOfRisk(), expected.moderationIssue(), expected.businessIssue())
             .flatMap(Optional::stream)
