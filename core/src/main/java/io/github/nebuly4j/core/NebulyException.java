@@ -295,25 +295,53 @@ public abstract sealed class NebulyException extends RuntimeException
     }
   }
 
-  /** Nebuly did not answer in time. */
+  /** Nebuly did not answer in time, or no connection to it could be had in time. */
   public static final class Timeout extends NebulyException {
     private static final long serialVersionUID = 1L;
     private final Duration limit;
+    private final Phase phase;
+
+    /** Which bound passed. */
+    public enum Phase {
+      /**
+       * No connection within the connect timeout: Nebuly did not accept one, or every pooled
+       * connection stayed busy.
+       */
+      CONNECT,
+      /** The answer was not complete within the attempt timeout. */
+      ANSWER
+    }
 
     /**
-     * Creates the error.
+     * Creates the error of an answer that did not come in time.
      *
      * @param limit the time limit that passed
      * @param cause the client's own timeout exception, or null
      */
     public Timeout(Duration limit, Throwable cause) {
-      super(
-          "Nebuly did not answer within "
-              + Arguments.requireNonNull(limit, "limit").toMillis()
-              + " ms. Retry later, or raise the configured timeout.",
-          null,
-          cause);
+      this(limit, Phase.ANSWER, cause);
+    }
+
+    /**
+     * Creates the error.
+     *
+     * @param limit the time limit that passed
+     * @param phase which bound it was
+     * @param cause the client's own timeout exception, or null
+     */
+    public Timeout(Duration limit, Phase phase, Throwable cause) {
+      super(describe(Arguments.requireNonNull(limit, "limit"), Arguments.requireNonNull(phase, "phase")), null, cause);
       this.limit = limit;
+      this.phase = phase;
+    }
+
+    private static String describe(Duration limit, Phase phase) {
+      return phase == Phase.CONNECT
+          ? "Could not get a connection to Nebuly within "
+              + limit.toMillis()
+              + " ms: Nebuly did not accept one, or every pooled connection stayed busy. Retry later,"
+              + " or raise the connect timeout or the number of connections."
+          : "Nebuly did not answer within " + limit.toMillis() + " ms. Retry later, or raise the configured timeout.";
     }
 
     /**
@@ -323,6 +351,15 @@ public abstract sealed class NebulyException extends RuntimeException
      */
     public Duration limit() {
       return limit;
+    }
+
+    /**
+     * Returns which bound passed: the wait for a connection, or the wait for the answer.
+     *
+     * @return the phase
+     */
+    public Phase phase() {
+      return phase;
     }
 
     @Override

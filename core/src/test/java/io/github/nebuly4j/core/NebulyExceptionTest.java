@@ -85,6 +85,9 @@ class NebulyExceptionTest {
         .startsWith("Nebuly is rate-limiting this API key (HTTP 429: slow down). ");
     assertThat(new NebulyException.Timeout(Duration.ofMillis(1500), null).getMessage())
         .isEqualTo("Nebuly did not answer within 1500 ms. Retry later, or raise the configured timeout.");
+    assertThat(new NebulyException.Timeout(Duration.ofSeconds(5), NebulyException.Timeout.Phase.CONNECT, null).getMessage())
+        .isEqualTo("Could not get a connection to Nebuly within 5000 ms: Nebuly did not accept one, or every"
+            + " pooled connection stayed busy. Retry later, or raise the connect timeout or the number of connections.");
     assertThat(new NebulyException.MalformedResponse(200, "not JSON", null).getMessage())
         .isEqualTo("Nebuly's answer (HTTP 200) could not be read: not JSON. "
             + "Check that the base URL points at Nebuly's external API.");
@@ -107,6 +110,9 @@ class NebulyExceptionTest {
     assertThat(invalid.detail()).hasValue("bad");
     assertThat(new NebulyException.RateLimited(null, null).retryAfter()).isEmpty();
     assertThat(new NebulyException.Timeout(Duration.ofSeconds(1), null).limit()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(new NebulyException.Timeout(Duration.ofSeconds(1), null).phase()).isEqualTo(NebulyException.Timeout.Phase.ANSWER);
+    assertThat(new NebulyException.Timeout(Duration.ofSeconds(1), NebulyException.Timeout.Phase.CONNECT, null).phase())
+        .isEqualTo(NebulyException.Timeout.Phase.CONNECT);
     assertThat(new NebulyException.NotFound("interaction 'x'", null).resource()).isEqualTo("interaction 'x'");
     IOException cause = new IOException("reset");
     assertThat(new NebulyException.Transport("reset", cause)).hasCause(cause);
@@ -123,6 +129,7 @@ class NebulyExceptionTest {
         .hasMessage("violations must not be null");
     assertThatThrownBy(() -> new NebulyException.NotFound(null, null)).hasMessage("resource must not be null");
     assertThatThrownBy(() -> new NebulyException.Timeout(null, null)).hasMessage("limit must not be null");
+    assertThatThrownBy(() -> new NebulyException.Timeout(Duration.ZERO, null, null)).hasMessage("phase must not be null");
     assertThatThrownBy(() -> new NebulyException.Transport(null, null)).hasMessage("problem must not be null");
   }
 

@@ -1,0 +1,187 @@
+package io.github.nebuly4j.wire;
+
+import io.github.nebuly4j.core.Conversation;
+import io.github.nebuly4j.core.ConversationId;
+import io.github.nebuly4j.core.ConversationRepository;
+import io.github.nebuly4j.core.DeepLink;
+import io.github.nebuly4j.core.DeepLinkResolver;
+import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.core.NebulyException;
+import io.github.nebuly4j.core.spi.Arguments;
+import io.github.nebuly4j.core.spi.PercentEncoding;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Nebuly's external API over any {@link NebulyTransport}: the one implementation of the ports that
+ * every adapter shares. For each call it builds the request (each id percent-encoded as one path
+ * segment), runs each attempt within the connect and attempt timeouts on the transport's timer,
+ * sends failed attempts again as the {@link io.github.nebuly4j.core.retry.RetryPolicy} says, and
+ * turns what came back into the result or the right {@link NebulyException}: a success body over
+ * {@link NebulySettings#maxBodySize()} is malformed, an error page over it is still typed by its
+ * status, and the API key never reaches a message.
+ *
+ * <pre>{@code
+ * NebulyExchange nebuly = NebulyExchange.create(settings, myTransport);
+ * nebuly.findById(ConversationId.of("…")).thenAccept(found -> …);
+ * }</pre>
+ *
+ * <p>Every call returns a {@link CompletableFuture} that completes on a transport thread; cancelling
+ * it cancels the pending retry and aborts the attempt in flight. Thread-safe; create one per
+ * transport and share it.
+ */
+public final class NebulyExchange implements DeepLinkResolver, ConversationRepository {
+
+  /** The most bytes of an error body that are read as text: its title and first words suffice. */
+  private static final int ERROR_TEXT_BYTES = 64 * 1024;
+
+  private final NebulySettings settings;
+  private final NebulyTransport transport;
+  private final NebulyCodec codec = new NebulyCodec();
+  private final ErrorDecoder errors;
+  private final TransportFailures failures;
+  private final RetryLoop retries;
+  private final String base;
+  private final Map<String, String> getHeaders;
+  private final Map<String, String> postHeaders;
+
+  private NebulyExchange(NebulySettings settings, NebulyTransport transport) {
+    this.settings = settings;
+    this.transport = transport;
+    this.errors = new ErrorDecoder(settings.apiKey(), codec::errorDocument);
+    this.failures = new TransportFailures(settings, errors);
+    this.retries =
+        RetryLoop.create(
+            settings.retryPolicy(),
+            (delay, task) -> transport.schedule(Attempt.millis(delay), task)::cancel);
+    this.base = settings.baseUrl().toString();
+    Map<String, String> get = new LinkedHashMap<>();
+    get.put("Authorization", "Bearer " + settings.apiKey());
+    get.put("Accept", "application/json");
+    get.put("User-Agent", NebulyApi.USER_AGENT);
+    this.getHeaders = java.util.Collections.unmodifiableMap(get);
+    Map<String, String> post = new LinkedHashMap<>(get);
+    post.put("Content-Type", "application/json");
+    this.postHeaders = java.util.Collections.unmodifiableMap(post);
+  }
+
+  /**
+   * Creates the exchange.
+   *
+   * @param settings how to talk to Nebuly
+   * @param transport the adapter's HTTP client and timer
+   * @return the exchange
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public static NebulyExchange create(NebulySettings settings, NebulyTransport transport) {
+    return new NebulyExchange(
+        Arguments.requireNonNull(settings, "settings"), Arguments.requireNonNull(transport, "transport"));
+  }
+
+  /**
+   * Returns the settings the exchange runs with.
+   *
+   * @return the settings
+   */
+  public NebulySettings settings() {
+    return settings;
+  }
+
+  @Override
+  public CompletableFuture<DeepLink> interactionLink(InteractionId id) {
+    Arguments.requireNonNull(id, "id");
+    return call(
+        linkRequest(WireEndpoint.INTERACTION_LINK, id.value()),
+        "interaction '" + id.value() + "'",
+        answer -> codec.interactionLink(answer.status(), answer.body(), answer.length(), id),
+        null);
+  }
+
+  @Override
+  public CompletableFuture<DeepLink> conversationLink(ConversationId id) {
+    Arguments.requireNonNull(id, "id");
+    return call(
+        linkRequest(WireEndpoint.CONVERSATION_LINK, id.value()),
+        "conversation '" + id.value() + "'",
+        answer -> codec.conversationLink(answer.status(), answer.body(), answer.length(), id),
+        null);
+  }
+
+  /**
+   * Reads one conversation; see {@link ConversationRepository#findById}. A 404 from Nebuly is an
+   * empty result.
+   */
+  @Override
+  public CompletableFuture<Optional<Conversation>> findById(ConversationId id) {
+    Arguments.requireNonNull(id, "id");
+    WireRequest request =
+        new WireRequest(
+            WireEndpoint.CONVERSATION_DETAIL,
+            WireEndpoint.CONVERSATION_DETAIL.method(),
+            base + WireEndpoint.CONVERSATION_DETAIL.path(),
+            null,
+            postHeaders,
+            codec.conversationDetailRequest(id),
+            settings.maxBodySize());
+    return call(
+        request,
+        "conversation '" + id.value() + "'",
+        answer -> Optional.of(codec.conversation(answer.status(), answer.body(), answer.length(), id)),
+        Optional.empty());
+  }
+
+  /** Describes the exchange without its API key. */
+  @Override
+  public String toString() {
+    return "NebulyExchange[" + settings + "]";
+  }
+
+  private WireRequest linkRequest(WireEndpoint endpoint, String id) {
+    String encoded = PercentEncoding.encode(id);
+    return new WireRequest(
+        endpoint,
+        endpoint.method(),
+        base + endpoint.path() + encoded,
+        encoded,
+        getHeaders,
+        null,
+        settings.maxBodySize());
+  }
+
+  /**
+   * Runs a call with its retries.
+   *
+   * @param resource what was asked for, for a {@code NotFound}, such as {@code interaction 'abc'}
+   * @param success reads a complete 2xx body
+   * @param whenNotFound the result of a 404, or null when a 404 is a {@code NotFound} failure
+   */
+  private <T> CompletableFuture<T> call(
+      WireRequest request, String resource, Attempt.Interpretation<T> success, T whenNotFound) {
+    Attempt.Interpretation<T> interpretation = answer -> interpret(answer, resource, success, whenNotFound);
+    return retries.execute(() -> new Attempt<>(transport, settings, failures, request, interpretation).start());
+  }
+
+  private <T> T interpret(
+      WireAnswer answer, String resource, Attempt.Interpretation<T> success, T whenNotFound) {
+    int status = answer.status();
+    if (status >= 200 && status <= 299) {
+      if (answer.truncated()) {
+        throw ErrorDecoder.bodyTooLarge(status, settings.maxBodySize());
+      }
+      return success.apply(answer);
+    }
+    if (status == 404 && whenNotFound != null) {
+      return whenNotFound;
+    }
+    // An error page needs only its beginning to be explained; an oversized one is typed all the same.
+    String text =
+        new String(answer.body(), 0, Math.min(answer.length(), ERROR_TEXT_BYTES), StandardCharsets.UTF_8);
+    throw errors.decode(
+        new ErrorResponse(
+            status, answer.headers().get("Retry-After"), answer.headers().get("Content-Type"), text),
+        resource);
+  }
+}

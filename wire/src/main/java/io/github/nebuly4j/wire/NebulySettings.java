@@ -1,0 +1,433 @@
+package io.github.nebuly4j.wire;
+
+import io.github.nebuly4j.core.retry.RetryPolicy;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * How a nebuly4j client talks to Nebuly: one vocabulary for every adapter, with the same names,
+ * defaults, rules and messages. The Vert.x adapter's options and the Quarkus extension's {@code
+ * quarkus.nebuly.*} properties are these settings under their framework's spelling ({@code
+ * connectTimeout} is {@code setConnectTimeout} and {@code quarkus.nebuly.connect-timeout}).
+ *
+ * <table>
+ *   <caption>Settings, defaults and why</caption>
+ *   <tr><th>setting</th><th>default</th><th>rule</th><th>why this default</th></tr>
+ *   <tr><td>{@code apiKey}</td><td>none: required</td><td>not blank, no spaces or control
+ *       characters</td><td>a key belongs to one project; there is no sensible default</td></tr>
+ *   <tr><td>{@code baseUrl}</td><td>{@value #DEFAULT_BASE_URL}</td><td>absolute http(s), a host,
+ *       no query, fragment or user-info; plain http only to a loopback host unless {@code
+ *       allowPlainHttp}</td><td>Nebuly SaaS; self-hosted installations set their own, with any
+ *       path prefix</td></tr>
+ *   <tr><td>{@code allowPlainHttp}</td><td>false</td><td>-</td><td>the key would travel in clear
+ *       text</td></tr>
+ *   <tr><td>{@code connectTimeout}</td><td>5 s</td><td>1 ms to 24 days</td><td>bounds the wait for
+ *       a connection, new or pooled; a reachable Nebuly accepts one in milliseconds, so 5 s leaves
+ *       room for slow DNS and TLS while a dead host or a saturated pool fails fast enough to
+ *       retry</td></tr>
+ *   <tr><td>{@code attemptTimeout}</td><td>10 s</td><td>1 ms to 24 days</td><td>bounds one
+ *       attempt, from its start to the last byte of the answer, however slowly the bytes come;
+ *       Nebuly answers within a second, even for thousands of interactions, and a page waiting on
+ *       a stuck attempt is better off retrying</td></tr>
+ *   <tr><td>{@code maxBodySize}</td><td>16 MiB</td><td>at least 1 byte</td><td>a conversation of
+ *       5,000 long interactions is a few MiB; a body beyond that is a fault, and the bound keeps a
+ *       hostile or endless body from filling memory</td></tr>
+ *   <tr><td>{@code maxConnections}</td><td>16</td><td>1 to 10,000</td><td>Nebuly rate-limits per
+ *       key, so more parallel requests mostly earn 429s; a call that finds every connection busy
+ *       waits within {@code connectTimeout}</td></tr>
+ *   <tr><td>{@code retryPolicy}</td><td>{@link RetryPolicy#defaults()}: 3 attempts, 200 ms
+ *       doubling to 5 s with 20 % jitter, {@code Retry-After} up to 30 s, no retry after 60
+ *       s</td><td>not null</td><td>rides out a blip or a deploy of Nebuly without multiplying the
+ *       load of an outage</td></tr>
+ * </table>
+ *
+ * <p>Every rule is checked by {@link Builder#build()}, which throws an {@link
+ * InvalidSettingException} naming the first setting that breaks one. {@link #toString()} never
+ * shows the API key. Instances are immutable.
+ */
+public final class NebulySettings {
+  /** The base URL of Nebuly SaaS's external API. */
+  public static final String DEFAULT_BASE_URL = "https://backend.nebuly.com/api/external";
+
+  /** The default {@code connectTimeout}: 5 seconds. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** The default {@code attemptTimeout}: 10 seconds. */
+  public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The default {@code maxBodySize}: 16 MiB. */
+  public static final long DEFAULT_MAX_BODY_SIZE = 16L * 1024 * 1024;
+
+  /** The default {@code maxConnections}: 16. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 16;
+
+  /** The longest timeout: timers take an {@code int} of milliseconds in some clients. */
+  static final Duration LONGEST_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
+  static final int MOST_CONNECTIONS = 10_000;
+
+  private final URI baseUrl;
+  private final String apiKey;
+  private final boolean allowPlainHttp;
+  private final Duration connectTimeout;
+  private final Duration attemptTimeout;
+  private final long maxBodySize;
+  private final int maxConnections;
+  private final RetryPolicy retryPolicy;
+
+  private NebulySettings(Builder builder) {
+    this.apiKey = checkApiKey(builder.apiKey);
+    this.allowPlainHttp = builder.allowPlainHttp;
+    this.baseUrl = checkBaseUrl(builder.baseUrl, allowPlainHttp);
+    this.connectTimeout = checkTimeout("connectTimeout", builder.connectTimeout);
+    this.attemptTimeout = checkTimeout("attemptTimeout", builder.attemptTimeout);
+    if (builder.maxBodySize < 1) {
+      throw new InvalidSettingException(
+          "maxBodySize", "maxBodySize must be at least 1 byte, got " + builder.maxBodySize);
+    }
+    this.maxBodySize = builder.maxBodySize;
+    if (builder.maxConnections < 1 || builder.maxConnections > MOST_CONNECTIONS) {
+      throw new InvalidSettingException(
+          "maxConnections",
+          "maxConnections must be between 1 and " + MOST_CONNECTIONS + ", got " + builder.maxConnections);
+    }
+    this.maxConnections = builder.maxConnections;
+    if (builder.retryPolicy == null) {
+      throw new InvalidSettingException(
+          "retryPolicy", "retryPolicy must not be null; RetryPolicy.none() turns retries off");
+    }
+    this.retryPolicy = builder.retryPolicy;
+  }
+
+  /**
+   * Starts a builder with every default; the API key still has to be set.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding these settings, to change some of them.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return new Builder()
+        .baseUrl(baseUrl.toString())
+        .apiKey(apiKey)
+        .allowPlainHttp(allowPlainHttp)
+        .connectTimeout(connectTimeout)
+        .attemptTimeout(attemptTimeout)
+        .maxBodySize(maxBodySize)
+        .maxConnections(maxConnections)
+        .retryPolicy(retryPolicy);
+  }
+
+  /**
+   * Returns the base URL of Nebuly's external API, without a trailing slash.
+   *
+   * @return the base URL
+   */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * Returns the API key. Keep it out of logs.
+   *
+   * @return the key
+   */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /**
+   * Tells whether plain http to a host that is not loopback is accepted.
+   *
+   * @return the setting
+   */
+  public boolean allowPlainHttp() {
+    return allowPlainHttp;
+  }
+
+  /**
+   * Returns the longest wait for a connection, new or pooled.
+   *
+   * @return the connect timeout
+   */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /**
+   * Returns the longest time one attempt may take, from its start to the last byte of the answer.
+   *
+   * @return the attempt timeout
+   */
+  public Duration attemptTimeout() {
+    return attemptTimeout;
+  }
+
+  /**
+   * Returns the most bytes of an answer's body that are read.
+   *
+   * @return the bound, in bytes
+   */
+  public long maxBodySize() {
+    return maxBodySize;
+  }
+
+  /**
+   * Returns the most connections a client keeps open to Nebuly.
+   *
+   * @return the pool's size
+   */
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  /**
+   * Returns when and how failed requests are sent again.
+   *
+   * @return the retry policy
+   */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** Describes the settings with the API key hidden. */
+  @Override
+  public String toString() {
+    return "NebulySettings[baseUrl="
+        + baseUrl
+        + ", apiKey=***, allowPlainHttp="
+        + allowPlainHttp
+        + ", connectTimeout="
+        + connectTimeout
+        + ", attemptTimeout="
+        + attemptTimeout
+        + ", maxBodySize="
+        + maxBodySize
+        + ", maxConnections="
+        + maxConnections
+        + ", retryPolicy="
+        + retryPolicy
+        + "]";
+  }
+
+  private static String checkApiKey(String apiKey) {
+    if (apiKey == null) {
+      throw new InvalidSettingException(
+          "apiKey", "apiKey is not set: set it to the API key of the Nebuly project to read from");
+    }
+    if (apiKey.isBlank()) {
+      throw new InvalidSettingException("apiKey", "apiKey must not be blank");
+    }
+    for (int i = 0; i < apiKey.length(); i++) {
+      char c = apiKey.charAt(i);
+      if (c <= ' ' || c == 0x7F) {
+        // The key is never quoted: only where the bad character is.
+        throw new InvalidSettingException(
+            "apiKey", "apiKey must not contain spaces or control characters (found one at index " + i + ")");
+      }
+    }
+    return apiKey;
+  }
+
+  private static URI checkBaseUrl(String text, boolean allowPlainHttp) {
+    if (text == null) {
+      throw new InvalidSettingException(
+          "baseUrl", "baseUrl must not be null; the default is " + DEFAULT_BASE_URL);
+    }
+    URI uri;
+    try {
+      uri = new URI(text.strip());
+    } catch (URISyntaxException e) {
+      throw new InvalidSettingException(
+          "baseUrl", "baseUrl is not a valid URL (" + e.getReason() + " at index " + e.getIndex() + ")");
+    }
+    if (uri.getRawUserInfo() != null) {
+      // Checked first, and the URL is never quoted: user-info is where a secret would be.
+      throw new InvalidSettingException(
+          "baseUrl", "baseUrl must not contain user-info (user:password@); set the API key with apiKey");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
+      throw new InvalidSettingException(
+          "baseUrl",
+          "baseUrl must be an absolute http or https URL, such as " + DEFAULT_BASE_URL + "; got '" + uri + "'");
+    }
+    if (uri.getHost() == null) {
+      throw new InvalidSettingException("baseUrl", "baseUrl has no valid host: '" + uri + "'");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new InvalidSettingException(
+          "baseUrl", "baseUrl must not have a query or a fragment: '" + uri + "'");
+    }
+    if (scheme.equals("http") && !allowPlainHttp && !isLoopback(uri.getHost())) {
+      throw new InvalidSettingException(
+          "baseUrl",
+          "baseUrl uses plain http to a host that is not loopback, so the API key would travel in"
+              + " clear text; use https, or set allowPlainHttp: '"
+              + uri
+              + "'");
+    }
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+  }
+
+  static boolean isLoopback(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    return h.equals("localhost")
+        || h.endsWith(".localhost")
+        || h.equals("::1")
+        || h.equals("0:0:0:0:0:0:0:1")
+        || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+  }
+
+  private static Duration checkTimeout(String name, Duration value) {
+    if (value == null) {
+      throw new InvalidSettingException(name, name + " must not be null");
+    }
+    if (value.isNegative() || value.toMillis() < 1) {
+      throw new InvalidSettingException(name, name + " must be at least 1 ms, got " + value);
+    }
+    if (value.compareTo(LONGEST_TIMEOUT) > 0) {
+      throw new InvalidSettingException(
+          name, name + " must be at most " + LONGEST_TIMEOUT + ", got " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Collects settings; {@link #build()} checks them. Starts with every default but the API key.
+   * Not thread-safe.
+   */
+  public static final class Builder {
+    private String baseUrl = DEFAULT_BASE_URL;
+    private String apiKey;
+    private boolean allowPlainHttp;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
+    private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
+    private Builder() {}
+
+    /**
+     * Sets the base URL of Nebuly's external API; a trailing slash is ignored.
+     *
+     * @param baseUrl such as {@value NebulySettings#DEFAULT_BASE_URL}
+     * @return this builder
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /**
+     * Sets the API key of the Nebuly project to read from, sent as {@code Authorization: Bearer}.
+     *
+     * @param apiKey the key
+     * @return this builder
+     */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /**
+     * Accepts a plain-http base URL to a host that is not loopback.
+     *
+     * @param allowPlainHttp true to accept
+     * @return this builder
+     */
+    public Builder allowPlainHttp(boolean allowPlainHttp) {
+      this.allowPlainHttp = allowPlainHttp;
+      return this;
+    }
+
+    /**
+     * Sets the longest wait for a connection, new or pooled (millisecond precision).
+     *
+     * @param connectTimeout a positive duration
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    /**
+     * Sets the longest time one attempt may take, from its start to the last byte of the answer
+     * (millisecond precision).
+     *
+     * @param attemptTimeout a positive duration
+     * @return this builder
+     */
+    public Builder attemptTimeout(Duration attemptTimeout) {
+      this.attemptTimeout = attemptTimeout;
+      return this;
+    }
+
+    /**
+     * Sets the most bytes of an answer's body that are read.
+     *
+     * @param maxBodySize a positive number of bytes
+     * @return this builder
+     */
+    public Builder maxBodySize(long maxBodySize) {
+      this.maxBodySize = maxBodySize;
+      return this;
+    }
+
+    /**
+     * Sets the most connections a client keeps open to Nebuly.
+     *
+     * @param maxConnections 1 to 10,000
+     * @return this builder
+     */
+    public Builder maxConnections(int maxConnections) {
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /**
+     * Sets when and how failed requests are sent again.
+     *
+     * @param retryPolicy the policy; {@link RetryPolicy#none()} turns retries off
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /**
+     * Checks every setting and returns them.
+     *
+     * @return the settings
+     * @throws InvalidSettingException naming the first setting that breaks its rule
+     */
+    public NebulySettings build() {
+      return new NebulySettings(this);
+    }
+
+    /** Describes the builder with the API key hidden. */
+    @Override
+    public String toString() {
+      return "NebulySettings.Builder[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "<unset>" : "***") + "]";
+    }
+  }
+}
