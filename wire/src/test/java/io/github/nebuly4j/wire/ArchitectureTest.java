@@ -15,7 +15,7 @@ class ArchitectureTest {
           .importPackages("io.github.nebuly4j.wire");
 
   @Test
-  void wireDependsOnlyOnTheJdkCoreJacksonAnnotationsAndMapStruct() {
+  void wireDependsOnlyOnTheJdkCoreJacksonAndMapStructAnnotationsNoHttpLibrary() {
     classes()
         .that()
         .resideInAPackage("io.github.nebuly4j.wire..")
@@ -23,9 +23,10 @@ class ArchitectureTest {
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
             "java..",
+            "javax.net.ssl..",
             "io.github.nebuly4j.core..",
             "io.github.nebuly4j.wire..",
-            "com.fasterxml.jackson.annotation..",
+            "com.fasterxml.jackson..",
             "org.mapstruct..")
         .check(MAIN);
   }
