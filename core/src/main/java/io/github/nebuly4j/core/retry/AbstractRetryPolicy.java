@@ -15,7 +15,7 @@ import org.immutables.value.Value;
  *
  * <ul>
  *   <li><b>Attempts</b>: at most {@link #maxAttempts()} sends in all, the first one included.
- *   <li><b>Which errors</b>: only those with {@link NebulyException#isRetryable()} (rate limits,
+ *   <li><b>Which errors</b>: only those with {@link io.github.nebuly4j.core.NebulyException#isRetryable()} (rate limits,
  *       timeouts, transport failures, 500/502/503/504); 401, 403, 404 and 422 never.
  *   <li><b>Backoff</b>: before retry {@code n} (1 for the first retry) the wait is {@code
  *       initialBackoff × multiplier^(n-1)}, capped at {@link #maxBackoff()}, then reduced by up to
