@@ -1,0 +1,28 @@
+package io.github.nebuly4j.testkit.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nebuly4j.core.ListingFilter;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What the port suites' own tests share: reading a whole listing through the stream. */
+final class Listings {
+  private Listings() {}
+
+  /** The ids of every row of the listing that meets the filters, read through the stream. */
+  static <P, Q, R> Set<String> idsMeeting(
+      ListingContract<P, Q, R> suite, ListingUnderTest<P> under, List<ListingFilter> filters) {
+    StreamProbe<R> stream =
+        StreamProbe.subscribe(suite.publish(under.port(), suite.queryOf(ListingContract.RANGE, 2, filters)));
+    stream.request(Long.MAX_VALUE);
+    stream.awaitEnd("the rows meeting " + filters);
+    assertTrue(stream.completed(), "the stream of " + filters + " completes; it failed with " + stream.error());
+    List<String> ids = stream.rows().stream().map(suite::idOf).toList();
+    Set<String> distinct = ids.stream().collect(Collectors.toSet());
+    assertEquals(ids.size(), distinct.size(), "each row comes once: " + ids);
+    return distinct;
+  }
+}
