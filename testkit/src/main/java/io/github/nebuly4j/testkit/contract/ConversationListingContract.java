@@ -69,15 +69,7 @@ public interface ConversationListingContract
   @Test
   default void aRowArrivesWithEveryMetric() {
     ConversationSummary full = ListingData.fullConversation("every-metric", RANGE.start().plus(Duration.ofHours(1)));
-    ListingUnderTest<ConversationListing> under =
-        listingWith(List.of(rowAt("a-decoy", RANGE.start().plus(Duration.ofHours(2))), full));
-
-    Page<ConversationSummary> page =
-        Stages.await(fetchPage(under.port(), queryOf(RANGE, 10, List.of()), 0), "the page");
-
-    ConversationSummary found =
-        page.rows().stream().filter(row -> row.id().equals(full.id())).findFirst().orElseThrow(
-            () -> new AssertionError("the row 'every-metric' is missing from " + page.rows()));
+    ConversationSummary found = Listings.readBack(this, full);
     assertAll(
         () -> assertEquals(full.interactionCount(), found.interactionCount(), "n_interactions"),
         () -> assertEquals(full.userCount(), found.userCount(), "n_users"),

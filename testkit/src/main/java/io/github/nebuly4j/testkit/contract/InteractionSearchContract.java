@@ -81,14 +81,7 @@ public interface InteractionSearchContract
   @Test
   default void aRowArrivesWithEveryField() {
     InteractionSummary full = ListingData.fullInteraction("every-field", RANGE.start().plus(Duration.ofHours(1)));
-    ListingUnderTest<InteractionSearch> under =
-        listingWith(List.of(rowAt("a-decoy", RANGE.start().plus(Duration.ofHours(2))), full));
-
-    Page<InteractionSummary> page = Stages.await(fetchPage(under.port(), queryOf(RANGE, 10, List.of()), 0), "the page");
-
-    InteractionSummary found =
-        page.rows().stream().filter(row -> row.id().equals(full.id())).findFirst().orElseThrow(
-            () -> new AssertionError("the row 'every-field' is missing from " + page.rows()));
+    InteractionSummary found = Listings.readBack(this, full);
     assertAll(
         () -> assertEquals(full.conversationId(), found.conversationId(), "conversation id"),
         () -> assertEquals(full.input(), found.input(), "input"),

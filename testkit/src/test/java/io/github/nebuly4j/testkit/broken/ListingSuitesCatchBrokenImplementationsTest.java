@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,12 @@ class ListingSuitesCatchBrokenImplementationsTest {
   /** A publisher that keeps Reactive Streams rule 1.9 (a null subscriber is a NullPointerException). */
   private static <T> Flow.Publisher<T> subscribing(Consumer<Flow.Subscriber<? super T>> subscribe) {
     return subscriber -> subscribe.accept(Objects.requireNonNull(subscriber, "subscriber"));
+  }
+
+  /** A breakage that puts a subscriber of its own between the stream and each subscriber. */
+  private static <T> UnaryOperator<Flow.Publisher<T>> wrappingSubscribers(
+      Function<Flow.Subscriber<? super T>, Flow.Subscriber<T>> wrapper) {
+    return upstream -> subscribing(downstream -> upstream.subscribe(wrapper.apply(downstream)));
   }
 
   /** Requests every row from upstream at subscribe time, and hands them on as demanded. */
@@ -204,8 +211,7 @@ class ListingSuitesCatchBrokenImplementationsTest {
     public ListingUnderTest<InteractionSearch> listingWith(List<InteractionSummary> rows) {
       return brokenSearch(
           rows,
-          upstream -> subscribing(downstream ->
-              upstream.subscribe(
+          wrappingSubscribers(downstream ->
                   new ForwardingSubscriber<>(downstream) {
                     @Override
                     public void onSubscribe(Flow.Subscription subscription) {
@@ -222,7 +228,7 @@ class ListingSuitesCatchBrokenImplementationsTest {
                             }
                           });
                     }
-                  })));
+                  }));
     }
   }
 
@@ -232,14 +238,13 @@ class ListingSuitesCatchBrokenImplementationsTest {
     public ListingUnderTest<InteractionSearch> listingWith(List<InteractionSummary> rows) {
       return brokenSearch(
           rows,
-          upstream -> subscribing(downstream ->
-              upstream.subscribe(
+          wrappingSubscribers(downstream ->
                   new ForwardingSubscriber<>(downstream) {
                     @Override
                     public void onError(Throwable failure) {
                       downstream.onComplete();
                     }
-                  })));
+                  }));
     }
   }
 
