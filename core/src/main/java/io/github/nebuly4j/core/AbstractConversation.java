@@ -82,12 +82,7 @@ abstract class AbstractConversation {
 
   @Value.Check
   void check() {
-    if (sessionLength().isPresent() && sessionLength().getAsInt() < 0) {
-      throw new IllegalArgumentException(
-          "sessionLength must not be negative, got " + sessionLength().getAsInt());
-    }
-    if (sessionTime().isPresent() && sessionTime().get().isNegative()) {
-      throw new IllegalArgumentException("sessionTime must not be negative, got " + sessionTime().get());
-    }
+    ValueChecks.notNegative("sessionLength", sessionLength());
+    ValueChecks.notNegative("sessionTime", sessionTime());
   }
 }
