@@ -29,6 +29,10 @@ import java.util.Optional;
  * with a {@code Z}.
  */
 public final class NebulyDocuments {
+  /** The API's own violation for a detail request without an id, also the body of a 422 fault. */
+  static final RequestViolation MISSING_CONVERSATION_ID =
+      new RequestViolation(List.of("body", "conversation_id"), "field required", "value_error.missing");
+
   private static final JsonFactory JSON = new JsonFactory();
 
   private NebulyDocuments() {}
