@@ -26,6 +26,17 @@ public interface FakeServerBinding {
    */
   AdapterUnderTest adapter(ContractSettings settings);
 
+  /**
+   * Starts capturing the log lines at WARN or above that the adapter writes. The default listens
+   * on the {@code java.util.logging} root logger ({@link LogCapture#onJulRootLogger()}); a binding
+   * whose adapter logs through another backend overrides it.
+   *
+   * @return a running capture, closed by the suite
+   */
+  default LogCapture captureLogs() {
+    return LogCapture.onJulRootLogger();
+  }
+
   /** Starts every test with an empty server that accepts the suites' key. */
   @BeforeEach
   default void resetFakeServer() {

@@ -23,6 +23,6 @@ public abstract class JdkAdapterBinding implements FakeServerBinding {
 
   @Override
   public AdapterUnderTest adapter(ContractSettings settings) {
-    return JdkAdapters.forSettings(settings);
+    return JdkAdapters.forSettings(settings, java.util.Set.of());
   }
 }
