@@ -1,6 +1,6 @@
 package io.github.nebuly4j.testkit.contract;
 
-import io.github.nebuly4j.testkit.server.FakeNebulyServer;
+import io.github.nebuly4j.testkit.server.FakeNebulyControl;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -11,11 +11,13 @@ public interface FakeServerBinding {
 
   /**
    * Returns a started server that accepts {@link ContractSettings#API_KEY}; the same one for every
-   * call within a test.
+   * call within a test. A {@link io.github.nebuly4j.testkit.server.FakeNebulyServer} in this JVM,
+   * or a {@link io.github.nebuly4j.testkit.server.RemoteFakeNebulyServer} for one that runs
+   * elsewhere (in a framework's class loader, say).
    *
    * @return the server
    */
-  FakeNebulyServer server();
+  FakeNebulyControl server();
 
   /**
    * Returns the implementation under test configured with exactly these settings. It may be cached

@@ -69,17 +69,22 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>Each accepted connection gets a number, {@link RecordedRequest#connectionId()}: a test sees
  *       which requests shared a connection, how many are {@link #openConnections() open}, and
  *       {@link #awaitClosedByPeer whether the client closed one}.
+ *   <li>Below {@code /_fake-nebuly} the same port serves an admin API, through which a {@link
+ *       RemoteFakeNebulyServer} in another JVM or class loader does all that {@link
+ *       FakeNebulyControl} offers.
  * </ul>
  *
  * <p>Thread-safe. {@link #reset()} clears seeds, faults and the journal but keeps the API keys.
  */
-public final class FakeNebulyServer implements AutoCloseable {
+public final class FakeNebulyServer implements FakeNebulyControl, AutoCloseable {
   /** The path of Nebuly's external API below the host. */
   public static final String BASE_PATH = "/api/external";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final int MAX_REQUEST_BODY = 1 << 20;
+  /** Admin requests carry whole documents: a conversation of thousands of interactions, say. */
+  private static final int MAX_ADMIN_BODY = 256 << 20;
   private static final int CHUNK = 64 * 1024;
   /** How often a held request checks whether it was released. */
   private static final long HOLD_CHECK_MILLIS = 20;
@@ -101,6 +106,7 @@ public final class FakeNebulyServer implements AutoCloseable {
   /** Each connection's end: true when the peer closed it, false when this server did. */
   private final Map<Long, CompletableFuture<Boolean>> connectionEnds = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AdminApi admin = new AdminApi(this);
 
   private FakeNebulyServer(int port, List<String> keys) {
     keys.forEach(this::acceptApiKey);
@@ -141,6 +147,7 @@ public final class FakeNebulyServer implements AutoCloseable {
    *
    * @return the base URL
    */
+  @Override
   public URI baseUrl() {
     return baseUrl;
   }
@@ -161,6 +168,7 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return this server
    * @throws IllegalArgumentException if the key is null or blank
    */
+  @Override
   public FakeNebulyServer acceptApiKey(String apiKey) {
     Arguments.requireNonNull(apiKey, "apiKey");
     if (apiKey.isBlank()) {
@@ -177,9 +185,10 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return this server
    * @throws IllegalArgumentException if {@code conversation} is null
    */
+  @Override
   public FakeNebulyServer seed(Conversation conversation) {
-    Arguments.requireNonNull(conversation, "conversation");
-    return seedRaw(conversation.id(), NebulyDocuments.conversation(conversation));
+    FakeNebulyControl.super.seed(conversation);
+    return this;
   }
 
   /**
@@ -191,10 +200,9 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return this server
    * @throws IllegalArgumentException if an argument is null
    */
+  @Override
   public FakeNebulyServer seedRaw(ConversationId id, String json) {
-    Arguments.requireNonNull(id, "id");
-    conversations.put(id.value(), Arguments.requireNonNull(json, "json"));
-    return this;
+    return store(conversations, Arguments.requireNonNull(id, "id").value(), json);
   }
 
   /**
@@ -205,9 +213,10 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return this server
    * @throws IllegalArgumentException if an argument is null
    */
+  @Override
   public FakeNebulyServer seedInteractionLink(InteractionId id, URI url) {
-    Arguments.requireNonNull(url, "url");
-    return seedRawInteractionLink(id, NebulyDocuments.deepLink(url));
+    FakeNebulyControl.super.seedInteractionLink(id, url);
+    return this;
   }
 
   /**
@@ -218,9 +227,10 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return this server
    * @throws IllegalArgumentException if an argument is null
    */
+  @Override
   public FakeNebulyServer seedConversationLink(ConversationId id, URI url) {
-    Arguments.requireNonNull(url, "url");
-    return seedRawConversationLink(id, NebulyDocuments.deepLink(url));
+    FakeNebulyControl.super.seedConversationLink(id, url);
+    return this;
   }
 
   /**
@@ -232,10 +242,9 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return this server
    * @throws IllegalArgumentException if an argument is null
    */
+  @Override
   public FakeNebulyServer seedRawInteractionLink(InteractionId id, String json) {
-    Arguments.requireNonNull(id, "id");
-    interactionLinks.put(id.value(), Arguments.requireNonNull(json, "json"));
-    return this;
+    return store(interactionLinks, Arguments.requireNonNull(id, "id").value(), json);
   }
 
   /**
@@ -247,9 +256,13 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return this server
    * @throws IllegalArgumentException if an argument is null
    */
+  @Override
   public FakeNebulyServer seedRawConversationLink(ConversationId id, String json) {
-    Arguments.requireNonNull(id, "id");
-    conversationLinks.put(id.value(), Arguments.requireNonNull(json, "json"));
+    return store(conversationLinks, Arguments.requireNonNull(id, "id").value(), json);
+  }
+
+  private FakeNebulyServer store(Map<String, String> documents, String id, String json) {
+    documents.put(id, Arguments.requireNonNull(json, "json"));
     return this;
   }
 
@@ -263,6 +276,7 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return this server
    * @throws IllegalArgumentException if the text is not such a document
    */
+  @Override
   public FakeNebulyServer seedFromJson(String seedJson) {
     Arguments.requireNonNull(seedJson, "seedJson");
     JsonNode root;
@@ -334,6 +348,7 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return this server
    * @throws IllegalArgumentException if {@code fault} is null
    */
+  @Override
   public FakeNebulyServer fault(Fault fault) {
     faults.add(new ScriptedFault(Arguments.requireNonNull(fault, "fault")));
     return this;
@@ -344,6 +359,7 @@ public final class FakeNebulyServer implements AutoCloseable {
    *
    * @return this server
    */
+  @Override
   public FakeNebulyServer clearFaults() {
     faults.clear();
     return this;
@@ -354,6 +370,7 @@ public final class FakeNebulyServer implements AutoCloseable {
    *
    * @return the journal
    */
+  @Override
   public RequestJournal journal() {
     return journal;
   }
@@ -363,6 +380,7 @@ public final class FakeNebulyServer implements AutoCloseable {
    *
    * @return the count
    */
+  @Override
   public int openConnections() {
     return openConnections.size();
   }
@@ -381,6 +399,7 @@ public final class FakeNebulyServer implements AutoCloseable {
    *     #reset()})
    * @throws IllegalStateException if the waiting thread is interrupted
    */
+  @Override
   public boolean awaitClosedByPeer(long connectionId, Duration timeout) {
     Arguments.requireNonNull(timeout, "timeout");
     CompletableFuture<Boolean> end = connectionEnds.get(connectionId);
@@ -406,6 +425,7 @@ public final class FakeNebulyServer implements AutoCloseable {
    *
    * @return this server
    */
+  @Override
   public FakeNebulyServer reset() {
     conversations.clear();
     interactionLinks.clear();
@@ -495,7 +515,9 @@ public final class FakeNebulyServer implements AutoCloseable {
     boolean peerClosed = false;
     try {
       while (!isStopped()) {
-        Optional<IncomingRequest> request = connection.readRequest(MAX_REQUEST_BODY);
+        Optional<IncomingRequest> request =
+            connection.readRequest(
+                head -> AdminApi.serves(head.rawPath()) ? MAX_ADMIN_BODY : MAX_REQUEST_BODY);
         if (request.isEmpty()) {
           peerClosed = true;
           break;
@@ -532,6 +554,10 @@ public final class FakeNebulyServer implements AutoCloseable {
 
   private Outcome exchange(HttpConnection connection, IncomingRequest request) throws IOException {
     String rawPath = request.rawPath();
+    boolean keepAlive = request.keepAlive();
+    if (AdminApi.serves(rawPath)) {
+      return send(connection, admin.handle(request), keepAlive);
+    }
     recorder.record(
         new RecordedRequest(
             request.method(),
@@ -541,7 +567,6 @@ public final class FakeNebulyServer implements AutoCloseable {
             new String(request.body(), StandardCharsets.UTF_8),
             Instant.now(),
             connection.id()));
-    boolean keepAlive = request.keepAlive();
     Route route = Route.of(request.method(), rawPath, request.body());
     if (route.error().isPresent()) {
       return send(connection, route.error().get(), keepAlive);

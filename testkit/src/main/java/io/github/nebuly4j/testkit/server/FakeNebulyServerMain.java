@@ -151,7 +151,9 @@ public final class FakeNebulyServerMain {
             + apiKeys.size()
             + " API key(s), "
             + (seed == null ? "demo data" : "seeded from " + seed)
-            + ")");
+            + "); admin API at http://127.0.0.1:"
+            + server.port()
+            + AdminApi.PATH);
     return Optional.of(server);
   }
 

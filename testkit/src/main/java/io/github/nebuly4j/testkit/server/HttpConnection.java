@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.ToIntFunction;
 
 /**
  * One accepted TCP connection of {@link FakeNebulyServer}, speaking HTTP/1.1: it reads requests
@@ -57,12 +58,12 @@ final class HttpConnection implements Closeable {
   /**
    * Reads the next request.
    *
-   * @param maxBody the body bytes to keep; the rest is read and dropped
+   * @param maxBody the body bytes to keep for a request of this head; the rest is read and dropped
    * @return the request, or empty when the peer closed the connection between requests
    * @throws BadRequest when the bytes are not an HTTP/1.1 request
    * @throws IOException when the connection fails or ends within a request
    */
-  Optional<IncomingRequest> readRequest(int maxBody) throws IOException {
+  Optional<IncomingRequest> readRequest(ToIntFunction<IncomingRequest> maxBody) throws IOException {
     if (limit == position && !fill()) {
       return Optional.empty();
     }
@@ -91,7 +92,7 @@ final class HttpConnection implements Closeable {
       out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
     }
-    return Optional.of(request.withBody(readBody(request, maxBody)));
+    return Optional.of(request.withBody(readBody(request, maxBody.applyAsInt(request))));
   }
 
   private byte[] readBody(IncomingRequest request, int maxBody) throws IOException {
