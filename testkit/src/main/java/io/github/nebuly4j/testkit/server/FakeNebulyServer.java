@@ -84,7 +84,7 @@ public final class FakeNebulyServer implements FakeNebulyControl, AutoCloseable 
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final int MAX_REQUEST_BODY = 1 << 20;
   /** Admin requests carry whole documents: a conversation of thousands of interactions, say. */
-  private static final int MAX_ADMIN_BODY = 256 << 20;
+  private static final int MAX_ADMIN_BODY = 64 << 20;
   private static final int CHUNK = 64 * 1024;
   /** How often a held request checks whether it was released. */
   private static final long HOLD_CHECK_MILLIS = 20;

@@ -39,13 +39,15 @@ public final class RemoteFakeNebulyServer implements FakeNebulyControl {
   /** The longest wait for an admin answer, beyond the wait the request itself asks for. */
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
-  private final URI origin;
-  private final URI baseUrl;
-  private final HttpClient http =
+  /** One client for every instance: a JDK 17 client cannot be closed, and each keeps a thread. */
+  private static final HttpClient HTTP =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
+
+  private final URI origin;
+  private final URI baseUrl;
   private final RequestJournal journal;
 
   private RemoteFakeNebulyServer(URI origin) {
@@ -128,7 +130,7 @@ public final class RemoteFakeNebulyServer implements FakeNebulyControl {
           .whenComplete(
               (value, failure) ->
                   // Asynchronous, so that completing the stage never blocks the completing thread.
-                  http.sendAsync(admin("POST", "/releases/" + token, "", Duration.ZERO), HttpResponse.BodyHandlers.discarding()));
+                  HTTP.sendAsync(admin("POST", "/releases/" + token, "", Duration.ZERO), HttpResponse.BodyHandlers.discarding()));
     }
     return this;
   }
@@ -178,7 +180,7 @@ public final class RemoteFakeNebulyServer implements FakeNebulyControl {
   private JsonNode send(String method, String path, String body, Duration wait) {
     HttpResponse<String> response;
     try {
-      response = http.send(admin(method, path, body, wait), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = HTTP.send(admin(method, path, body, wait), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("the fake Nebuly server at " + origin + " could not be reached", e);
     } catch (InterruptedException e) {
