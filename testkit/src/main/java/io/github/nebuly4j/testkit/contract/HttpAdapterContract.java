@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The HTTP behaviour every adapter must have, checked against {@link
  * io.github.nebuly4j.testkit.server.FakeNebulyServer} through its journal: the wire format, the
- * mapping of each status of {@code WIRE.md} to a typed {@link NebulyException}, faults (HTML and
+ * mapping of each status of Nebuly's API to a typed {@link NebulyException}, faults (HTML and
  * empty bodies, malformed JSON, dropped connections, huge bodies), timeouts, retries, lenient
  * decoding, and an API key that never appears in a message.
  *
@@ -63,7 +63,7 @@ public interface HttpAdapterContract extends FakeServerBinding {
   /** The attempt timeout of the cancellation cases: far longer than any wait of theirs. */
   Duration PATIENT = Duration.ofMinutes(1);
 
-  /** Each endpoint gets the method, path, bearer key, Accept header and body of {@code WIRE.md}. */
+  /** Each endpoint gets the documented method, path, bearer key, Accept header and body. */
   @Test
   default void sendsTheDocumentedRequestToEveryEndpoint() {
     Conversation conversation = ContractData.fullConversation("c-1");
@@ -611,7 +611,7 @@ public interface HttpAdapterContract extends FakeServerBinding {
     }
   }
 
-  /** Every variant of {@code WIRE.md} is read: timestamps, numbers, tag values, nulls, unknown fields. */
+  /** Every documented variant is read: timestamps, numbers, tag values, nulls, unknown fields. */
   @Test
   default void lenientDecodingOfTheDocumentedVariants() {
     String document =

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes the JSON documents of Nebuly's external API, as {@code WIRE.md} describes them, from
+ * Writes the JSON documents of Nebuly's external API, as its documentation describes them, from
  * nebuly4j's domain values.
  *
  * <p>Every field name is spelled out here, independently of any other module's JSON mapping, so
