@@ -66,7 +66,8 @@ abstract class QuarkusFakeServerBinding implements FakeServerBinding {
         settings.connectTimeout(),
         settings.readTimeout(),
         settings.retryPolicy(),
-        settings.maxBodyBytes());
+        settings.maxBodyBytes(),
+        NebulyHttpClient.MAX_CONNECTIONS);
   }
 
   private static NebulySettings nebulySettings(ContractSettings settings) {
@@ -74,9 +75,9 @@ abstract class QuarkusFakeServerBinding implements FakeServerBinding {
         settings.apiKey(),
         settings.baseUrl(),
         settings.connectTimeout(),
-        settings.requestTimeout(),
+        settings.attemptTimeout(),
         settings.retryPolicy(),
-        settings.maxResponseBytes(),
+        settings.maxBodySize(),
         Optional.empty());
   }
 

@@ -65,8 +65,9 @@ abstract class VertxFakeServerBinding implements FakeServerBinding {
         .setBaseUrl(settings.baseUrl().toString())
         .setApiKey(settings.apiKey())
         .setConnectTimeout(settings.connectTimeout())
-        .setRequestTimeout(settings.requestTimeout())
+        .setRequestTimeout(settings.attemptTimeout())
         .setRetryPolicy(settings.retryPolicy())
-        .setMaxResponseBytes(settings.maxResponseBytes()));
+        .setMaxResponseBytes(settings.maxBodySize())
+        .setMaxConnections(settings.maxConnections()));
   }
 }

@@ -16,6 +16,7 @@ import io.github.nebuly4j.testkit.server.Endpoint;
 import io.github.nebuly4j.testkit.server.Fault;
 import io.github.nebuly4j.testkit.server.NebulyDocuments;
 import io.github.nebuly4j.testkit.server.RecordedRequest;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,30 +25,45 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 /**
  * The HTTP behaviour every adapter must have, checked against {@link
  * io.github.nebuly4j.testkit.server.FakeNebulyServer} through its journal: the wire format, the
- * mapping of each status of {@code WIRE.md} to a typed {@link NebulyException}, faults (HTML and
+ * mapping of each status of Nebuly's API to a typed {@link NebulyException}, faults (HTML and
  * empty bodies, malformed JSON, dropped connections, huge bodies), timeouts, retries, lenient
  * decoding, and an API key that never appears in a message.
  *
+ * <p>It also checks what a transport owes its caller beyond the answers: cancelling a stage aborts
+ * its request (the server sees the connection closed) and logs nothing; a body that trickles in
+ * still ends at the attempt deadline; connections are kept alive; a redirect is not followed; an
+ * error page is bounded like any body; and a cancelled or aborted call leaves no connection behind.
+ *
  * <p>An adapter's test class implements it by giving {@link #server()} and {@link
- * #adapter(ContractSettings)}; the suite always configures the adapter with {@link
- * ContractSettings#standard}: 1 s request timeout, 3 attempts, 10–100 ms backoff, {@code
- * Retry-After} honoured up to 3 s, 16 MiB bound. Every stage is awaited with a bound.
+ * #adapter(ContractSettings)}; the suite configures the adapter with {@link
+ * ContractSettings#standard}: 1 s connect and attempt timeouts, 3 attempts, 10–100 ms backoff,
+ * {@code Retry-After} honoured up to 3 s, 16 MiB bound, a pool of 64; the cases about connections
+ * ask for a pool of one ({@link ContractSettings#withMaxConnections}), and the cases about
+ * cancellation for a one-minute attempt timeout ({@link ContractSettings#withAttemptTimeout}):
+ * otherwise the attempt deadline would close a held request's connection one second later, and an
+ * adapter that ignores cancellation would pass. Every stage is awaited with a bound. Log lines are
+ * captured through {@link #captureLogs()}.
  *
  * <p>Timeouts, thought through: the server delays every detail request by 5 s; the standard policy
- * retries timeouts, so the adapter makes 3 attempts, each ending after the 1 s request timeout. The
+ * retries timeouts, so the adapter makes 3 attempts, each ending after the 1 s attempt timeout. The
  * suite expects {@link NebulyException.Timeout}, 3 requests in the journal, and an elapsed time of
  * at least 3 × 1 s (less 100 ms of timer slack) and well under 3 × 5 s (under 9 s: an adapter that
- * waited for the server would have got the answer instead).
+ * waited for the server would have got the answer instead). A body sent one byte every 100 ms is
+ * timed the same way: its whole takes minutes, so only a deadline on the whole attempt (not an idle
+ * timeout, which each byte resets) ends it near 3 × 1 s.
  */
 public interface HttpAdapterContract extends FakeServerBinding {
+  /** The attempt timeout of the cancellation cases: far longer than any wait of theirs. */
+  Duration PATIENT = Duration.ofMinutes(1);
 
-  /** Each endpoint gets the method, path, bearer key, Accept header and body of {@code WIRE.md}. */
+  /** Each endpoint gets the documented method, path, bearer key, Accept header and body. */
   @Test
   default void sendsTheDocumentedRequestToEveryEndpoint() {
     Conversation conversation = ContractData.fullConversation("c-1");
@@ -393,11 +409,11 @@ public interface HttpAdapterContract extends FakeServerBinding {
     }
   }
 
-  /** A body announced larger than maxResponseBytes is MalformedResponse. */
+  /** A body announced larger than maxBodySize is MalformedResponse. */
   @Test
   default void bodyLargerThanTheBoundIsAMalformedResponse() {
     seedEverything("known");
-    server().fault(Fault.hugeBody(settings().maxResponseBytes() + 1024 * 1024));
+    server().fault(Fault.hugeBody(settings().maxBodySize() + 1024 * 1024));
 
     for (Endpoint endpoint : List.of(Endpoint.INTERACTION_LINK, Endpoint.CONVERSATION_DETAIL)) {
       expectFailure(call(standardAdapter(), endpoint, "known"), NebulyException.MalformedResponse.class, endpoint);
@@ -405,7 +421,7 @@ public interface HttpAdapterContract extends FakeServerBinding {
   }
 
   /**
-   * A body that does not end (chunked, no length) is cut at maxResponseBytes: the adapter does not
+   * A body that does not end (chunked, no length) is cut at maxBodySize: the adapter does not
    * wait for the whole body.
    */
   @Test
@@ -418,34 +434,184 @@ public interface HttpAdapterContract extends FakeServerBinding {
     }
   }
 
-  /** See the class description: 3 attempts, each ending at the 1 s request timeout. */
+  /** See the class description: 3 attempts, each ending at the 1 s attempt timeout. */
   @Test
-  default void requestTimeoutFiresOnEveryAttempt() {
+  default void attemptTimeoutFiresOnEveryAttempt() {
     seedEverything("slow");
     server().fault(Fault.delay(Duration.ofSeconds(5)).on(Endpoint.CONVERSATION_DETAIL));
-    ContractSettings settings = settings();
 
-    long start = System.nanoTime();
-    expectFailure(
-        call(standardAdapter(), Endpoint.CONVERSATION_DETAIL, "slow"),
-        NebulyException.Timeout.class,
-        Endpoint.CONVERSATION_DETAIL);
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-
-    Duration attempts = settings.requestTimeout().multipliedBy(3);
-    assertEquals(
-        3,
-        server().journal().requestsTo(Endpoint.CONVERSATION_DETAIL).size(),
-        "a timeout is retried up to maxAttempts (3)");
-    assertTrue(
-        elapsed.compareTo(attempts.minusMillis(100)) >= 0,
-        "3 attempts of " + settings.requestTimeout() + " each should take at least " + attempts + ", took " + elapsed);
-    assertTrue(
-        elapsed.compareTo(Duration.ofSeconds(9)) < 0,
-        "the timeout should fire near the configured time, not after the server's 5 s delays; took " + elapsed);
+    assertThreeAttemptsEndAtTheirDeadline("slow", "the server's 5 s delays");
   }
 
-  /** Every variant of {@code WIRE.md} is read: timestamps, numbers, tag values, nulls, unknown fields. */
+  /** Cancelling a stage aborts its request in flight: the server sees the client close the connection. */
+  @Test
+  default void cancellingAStageAbortsItsRequest() {
+    seedEverything("held");
+    AdapterUnderTest patient = adapter(settings().withAttemptTimeout(PATIENT));
+    CompletableFuture<Void> release = new CompletableFuture<>();
+    server().fault(Fault.holdUntil(release));
+    try {
+      Endpoint[] endpoints = Endpoint.values();
+      for (int i = 0; i < endpoints.length; i++) {
+        CompletionStage<?> call = call(patient, endpoints[i], "held");
+        RecordedRequest held = awaitRequest(i + 1, endpoints[i] + ": the held request");
+
+        call.toCompletableFuture().cancel(true);
+
+        assertTrue(
+            server().awaitClosedByPeer(held.connectionId(), Stages.CALL),
+            endpoints[i] + ": cancelling the stage should close the request's connection");
+      }
+    } finally {
+      release.complete(null);
+    }
+  }
+
+  /** A body sent a byte at a time (no idle timeout ever fires) still ends at the attempt deadline. */
+  @Test
+  default void aTricklingBodyEndsAtTheAttemptDeadline() {
+    Conversation conversation = ContractData.fullConversation("trickled");
+    server().seed(conversation);
+    Duration every = Duration.ofMillis(100);
+    server().fault(Fault.trickle(1, every).on(Endpoint.CONVERSATION_DETAIL));
+    Duration wholeTrickle = every.multipliedBy(NebulyDocuments.conversation(conversation).length());
+
+    assertThreeAttemptsEndAtTheirDeadline("trickled", "the " + wholeTrickle + " of the trickle");
+  }
+
+  /** Keep-alive: sequential calls, whatever their endpoint, use one connection. */
+  @Test
+  default void sequentialCallsShareOneConnection() {
+    seedEverything("known");
+    AdapterUnderTest single = adapter(settings().withMaxConnections(1));
+
+    for (int i = 0; i < 6; i++) {
+      Endpoint endpoint = Endpoint.values()[i % Endpoint.values().length];
+      Stages.await(call(single, endpoint, "known"), "sequential call " + i + " (" + endpoint + ")");
+    }
+
+    List<Long> connections =
+        server().journal().requests().stream().map(RecordedRequest::connectionId).toList();
+    assertEquals(6, connections.size(), "one request per call");
+    assertEquals(
+        1,
+        connections.stream().distinct().count(),
+        "6 sequential calls through a pool of one should keep one connection alive, used " + connections);
+  }
+
+  /** A 3xx answer is not followed (its Location would answer 200): a ServiceFailure, sent once. */
+  @Test
+  default void redirectsAreNotFollowed() {
+    for (int status : new int[] {301, 302, 303, 307, 308}) {
+      for (Endpoint endpoint : Endpoint.values()) {
+        server().reset();
+        seedEverything("known");
+        URI sameResource = URI.create(server().baseUrl() + pathOf(endpoint, "known"));
+        server().fault(Fault.redirect(status, sameResource).on(endpoint).times(1));
+
+        NebulyException.ServiceFailure failure =
+            expectFailure(call(standardAdapter(), endpoint, "known"), NebulyException.ServiceFailure.class, endpoint);
+
+        assertEquals(status, failure.httpStatus().orElse(-1), endpoint + ": status " + status + " kept");
+        assertFalse(failure.isRetryable(), endpoint + ": " + status + " is not retryable");
+        assertEquals(
+            1,
+            server().journal().requestsTo(endpoint).size(),
+            endpoint + ": " + status + " is neither followed nor retried");
+      }
+    }
+  }
+
+  /**
+   * An error page far larger than maxBodySize (announced, or endless) is cut at the bound and typed
+   * by its status: an adapter that read it whole would never end the endless one.
+   */
+  @Test
+  default void oversizedErrorPagesAreCutAndTypedByTheirStatus() {
+    seedEverything("known");
+    List<Fault> pages =
+        List.of(Fault.hugeChunkedBody(503, Long.MAX_VALUE), Fault.hugeBody(503, settings().maxBodySize() * 4));
+    for (Fault page : pages) {
+      for (Endpoint endpoint : List.of(Endpoint.INTERACTION_LINK, Endpoint.CONVERSATION_DETAIL)) {
+        server().clearFaults().fault(page.on(endpoint));
+        int before = server().journal().requestsTo(endpoint).size();
+
+        NebulyException.ServiceFailure failure =
+            expectFailure(call(standardAdapter(), endpoint, "known"), NebulyException.ServiceFailure.class, endpoint);
+
+        assertEquals(503, failure.httpStatus().orElse(-1), endpoint + ": typed by the status of " + page);
+        assertEquals(
+            3,
+            server().journal().requestsTo(endpoint).size() - before,
+            endpoint + ": a 503 is retried up to maxAttempts (3), page or not");
+      }
+    }
+  }
+
+  /** With a pool of one, a call cancelled in flight leaves no connection behind. */
+  @Test
+  default void aCancelledCallLeavesNoConnectionBehind() {
+    AdapterUnderTest single = adapter(settings().withAttemptTimeout(PATIENT).withMaxConnections(1));
+    seedEverything("known");
+    CompletableFuture<Void> release = new CompletableFuture<>();
+    server().fault(Fault.holdUntil(release).times(1));
+    try {
+      CompletionStage<?> held = call(single, Endpoint.INTERACTION_LINK, "known");
+      awaitRequest(1, "the held request");
+
+      held.toCompletableFuture().cancel(true);
+
+      assertServedAtOnce(single, "a cancelled call");
+    } finally {
+      release.complete(null);
+    }
+  }
+
+  /** With a pool of one, calls aborted at the attempt deadline or at the body bound leave no connection behind. */
+  @Test
+  default void anAbortedCallLeavesNoConnectionBehind() {
+    AdapterUnderTest single = adapter(settings().withMaxConnections(1));
+    seedEverything("known");
+
+    server().fault(Fault.delay(Duration.ofSeconds(5)).on(Endpoint.CONVERSATION_DETAIL).times(3));
+    expectFailure(call(single, Endpoint.CONVERSATION_DETAIL, "known"), NebulyException.Timeout.class, Endpoint.CONVERSATION_DETAIL);
+    assertServedAtOnce(single, "3 attempts that timed out");
+
+    server().clearFaults().fault(Fault.hugeChunkedBody(Long.MAX_VALUE).on(Endpoint.CONVERSATION_LINK).times(1));
+    expectFailure(call(single, Endpoint.CONVERSATION_LINK, "known"), NebulyException.MalformedResponse.class, Endpoint.CONVERSATION_LINK);
+    assertServedAtOnce(single, "an endless body cut at the bound");
+  }
+
+  /**
+   * Calls cancelled while they wait for the pool's only connection, and the call that holds it, log
+   * nothing at WARN or above; afterwards the pool serves the next calls.
+   */
+  @Test
+  default void cancelledCallsLogNothingAtWarnOrAbove() {
+    AdapterUnderTest single = adapter(settings().withAttemptTimeout(PATIENT).withMaxConnections(1));
+    seedEverything("known");
+    CompletableFuture<Void> release = new CompletableFuture<>();
+    server().fault(Fault.holdUntil(release).times(1));
+    try (LogCapture logs = captureLogs()) {
+      CompletionStage<?> inFlight = call(single, Endpoint.CONVERSATION_DETAIL, "known");
+      awaitRequest(1, "the held request");
+      List<CompletionStage<?>> waiting = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        waiting.add(call(single, Endpoint.values()[i % Endpoint.values().length], "known"));
+      }
+
+      waiting.forEach(stage -> stage.toCompletableFuture().cancel(true));
+      inFlight.toCompletableFuture().cancel(true);
+      release.complete(null);
+      assertServedAtOnce(single, "cancelled calls");
+
+      assertEquals(List.of(), logs.warnings(), "cancelled calls should log nothing at WARN or above");
+    } finally {
+      release.complete(null);
+    }
+  }
+
+  /** Every documented variant is read: timestamps, numbers, tag values, nulls, unknown fields. */
   @Test
   default void lenientDecodingOfTheDocumentedVariants() {
     String document =
@@ -562,7 +728,7 @@ public interface HttpAdapterContract extends FakeServerBinding {
     }
     server().clearFaults().fault(Fault.dropConnection());
     expectFailure(call(standardAdapter(), Endpoint.CONVERSATION_DETAIL, "known"), NebulyException.class, Endpoint.CONVERSATION_DETAIL);
-    server().clearFaults().fault(Fault.hugeBody(settings().maxResponseBytes() + 1));
+    server().clearFaults().fault(Fault.hugeBody(settings().maxBodySize() + 1));
     expectFailure(call(standardAdapter(), Endpoint.CONVERSATION_DETAIL, "known"), NebulyException.class, Endpoint.CONVERSATION_DETAIL);
   }
 
@@ -604,15 +770,64 @@ public interface HttpAdapterContract extends FakeServerBinding {
         + timestamp + "\", \"end_timestamp\": \"" + timestamp + "\"" + extra + "}";
   }
 
+  /** Calls the endpoint; the switch has no default, so a new endpoint must be given its call. */
   private static CompletionStage<?> call(AdapterUnderTest adapter, Endpoint endpoint, String id) {
-    switch (endpoint) {
-      case INTERACTION_LINK:
-        return adapter.deepLinkResolver().interactionLink(InteractionId.of(id));
-      case CONVERSATION_LINK:
-        return adapter.deepLinkResolver().conversationLink(ConversationId.of(id));
-      default:
-        return adapter.conversationRepository().findById(ConversationId.of(id));
+    return switch (endpoint) {
+      case INTERACTION_LINK -> adapter.deepLinkResolver().interactionLink(InteractionId.of(id));
+      case CONVERSATION_LINK -> adapter.deepLinkResolver().conversationLink(ConversationId.of(id));
+      case CONVERSATION_DETAIL -> adapter.conversationRepository().findById(ConversationId.of(id));
+    };
+  }
+
+  /** The path below the base URL that a call of the endpoint for {@code id} requests. */
+  private static String pathOf(Endpoint endpoint, String id) {
+    return switch (endpoint) {
+      case INTERACTION_LINK, CONVERSATION_LINK -> endpoint.path() + id;
+      case CONVERSATION_DETAIL -> endpoint.path();
+    };
+  }
+
+  /**
+   * Calls the detail endpoint for {@code id}, whose every attempt the server makes slow, and
+   * expects a Timeout after 3 attempts that each ended at the attempt deadline.
+   */
+  private void assertThreeAttemptsEndAtTheirDeadline(String id, String slowness) {
+    ContractSettings settings = settings();
+    long start = System.nanoTime();
+    expectFailure(
+        call(standardAdapter(), Endpoint.CONVERSATION_DETAIL, id),
+        NebulyException.Timeout.class,
+        Endpoint.CONVERSATION_DETAIL);
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+    Duration attempts = settings.attemptTimeout().multipliedBy(3);
+    assertEquals(
+        3,
+        server().journal().requestsTo(Endpoint.CONVERSATION_DETAIL).size(),
+        "a timeout is retried up to maxAttempts (3)");
+    assertTrue(
+        elapsed.compareTo(attempts.minusMillis(100)) >= 0,
+        "3 attempts of " + settings.attemptTimeout() + " each should take at least " + attempts + ", took " + elapsed);
+    assertTrue(
+        elapsed.compareTo(Duration.ofSeconds(9)) < 0,
+        "each attempt should end at its deadline, not after " + slowness + "; took " + elapsed);
+  }
+
+  /** Calls every endpoint once and expects each answer at once: the pool has a connection to give. */
+  private void assertServedAtOnce(AdapterUnderTest adapter, String after) {
+    for (Endpoint endpoint : Endpoint.values()) {
+      Stages.await(
+          call(adapter, endpoint, "known"),
+          endpoint + " after " + after + " (with a pool of one, a connection left behind starves it)");
     }
+  }
+
+  /** Waits for the {@code number}th request of the test and returns it. */
+  private RecordedRequest awaitRequest(int number, String what) {
+    assertTrue(
+        server().journal().awaitCount(number, Stages.CALL),
+        what + " never reached the server: " + server().journal());
+    return server().journal().requests().get(number - 1);
   }
 
   /** Expects a failure of the given type whose messages never contain the API key. */

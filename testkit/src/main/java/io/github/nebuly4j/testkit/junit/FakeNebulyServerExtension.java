@@ -1,5 +1,6 @@
 package io.github.nebuly4j.testkit.junit;
 
+import io.github.nebuly4j.testkit.server.FakeNebulyControl;
 import io.github.nebuly4j.testkit.server.FakeNebulyServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -14,8 +15,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * A JUnit Jupiter extension that gives a test class a {@link FakeNebulyServer}: started before the
  * class's tests (or when first injected, for a per-class test instance), reset before each test
  * ({@link FakeNebulyServer#reset()}: seeds, faults and journal; the key stays), stopped after the
- * class's tests. Constructors and test methods get it by declaring a {@code FakeNebulyServer}
- * parameter.
+ * class's tests. Constructors and test methods get it by declaring a {@code FakeNebulyServer} (or
+ * {@code FakeNebulyControl}) parameter.
  *
  * <p>Use {@link WithFakeNebulyServer @WithFakeNebulyServer(apiKey = "…")}, or {@code
  * @ExtendWith(FakeNebulyServerExtension.class)} for a free port and the key {@value
@@ -55,7 +56,8 @@ public final class FakeNebulyServerExtension
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == FakeNebulyServer.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == FakeNebulyServer.class || type == FakeNebulyControl.class;
   }
 
   @Override

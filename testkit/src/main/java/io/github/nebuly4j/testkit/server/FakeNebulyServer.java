@@ -4,41 +4,44 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.RequestViolation;
 import io.github.nebuly4j.core.spi.Arguments;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A fake of Nebuly's external API: a real HTTP server on {@code 127.0.0.1}, built on the JDK's
- * {@code com.sun.net.httpserver}, that speaks the wire protocol of {@code WIRE.md} (the same paths,
- * {@code Authorization: Bearer} check, JSON documents, statuses and FastAPI error bodies).
+ * A fake of Nebuly's external API: a real HTTP/1.1 server on {@code 127.0.0.1} that speaks Nebuly's
+ * wire protocol (the same paths, {@code Authorization: Bearer} check, JSON documents, statuses and
+ * FastAPI error bodies), with scripted {@link Fault faults}, a {@link RequestJournal journal} of
+ * the requests it received, and a view of its connections.
  *
  * <pre>{@code
  * try (FakeNebulyServer server = FakeNebulyServer.builder().apiKey("test-key").start()) {
@@ -59,57 +62,64 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       422 with FastAPI's list of violations.
  *   <li>A missing or unknown bearer key is 401 {@code {"detail": "…"}} (the key is never echoed);
  *       an unknown id is 404 {@code {"detail": "…"}}; a wrong method is 405; another path is 404.
- *   <li>Requests are served from an unbounded thread pool, so hundreds of concurrent (even
- *       delayed) requests are served at once.
+ *   <li>Connections are kept alive (HTTP/1.1 without {@code Connection: close}), each served by a
+ *       thread of its own, so hundreds of concurrent (even delayed) requests are served at once.
+ *       Every answer is written with {@code TCP_NODELAY}: the server adds no latency. Request bodies
+ *       may have a {@code Content-Length} or be chunked; their first MiB is kept.
+ *   <li>Each accepted connection gets a number, {@link RecordedRequest#connectionId()}: a test sees
+ *       which requests shared a connection, how many are {@link #openConnections() open}, and
+ *       {@link #awaitClosedByPeer whether the client closed one}.
+ *   <li>Below {@code /_fake-nebuly} the same port serves an admin API, through which a {@link
+ *       RemoteFakeNebulyServer} in another JVM or class loader does all that {@link
+ *       FakeNebulyControl} offers.
  * </ul>
  *
  * <p>Thread-safe. {@link #reset()} clears seeds, faults and the journal but keeps the API keys.
  */
-public final class FakeNebulyServer implements AutoCloseable {
+public final class FakeNebulyServer implements FakeNebulyControl, AutoCloseable {
   /** The path of Nebuly's external API below the host. */
   public static final String BASE_PATH = "/api/external";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final int MAX_REQUEST_BODY = 1 << 20;
+  /** Admin requests carry whole documents: a conversation of thousands of interactions, say. */
+  private static final int MAX_ADMIN_BODY = 64 << 20;
   private static final int CHUNK = 64 * 1024;
+  /** How often a held request checks whether it was released. */
+  private static final long HOLD_CHECK_MILLIS = 20;
+  private static final String MALFORMED_JSON = "{\"url\": \"https://example.com/broken\", \"id\": ";
   private static final AtomicInteger SERVER_NUMBER = new AtomicInteger();
 
-  private final HttpServer http;
-  private final ExecutorService executor;
+  private final int number = SERVER_NUMBER.incrementAndGet();
+  private final ServerSocket listener;
   private final URI baseUrl;
   private final Set<String> apiKeys = ConcurrentHashMap.newKeySet();
   private final Map<String, String> conversations = new ConcurrentHashMap<>();
-  private final Map<String, URI> interactionLinks = new ConcurrentHashMap<>();
-  private final Map<String, URI> conversationLinks = new ConcurrentHashMap<>();
+  private final Map<String, String> interactionLinks = new ConcurrentHashMap<>();
+  private final Map<String, String> conversationLinks = new ConcurrentHashMap<>();
   private final List<ScriptedFault> faults = new CopyOnWriteArrayList<>();
-  private final RequestJournal journal = new RequestJournal(BASE_PATH);
+  private final RequestJournal.Recorder recorder = new RequestJournal.Recorder();
+  private final RequestJournal journal = new RequestJournal(BASE_PATH, recorder);
+  private final AtomicLong lastConnectionId = new AtomicLong();
+  private final Set<HttpConnection> openConnections = ConcurrentHashMap.newKeySet();
+  /** Each connection's end: true when the peer closed it, false when this server did. */
+  private final Map<Long, CompletableFuture<Boolean>> connectionEnds = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AdminApi admin = new AdminApi(this);
 
   private FakeNebulyServer(int port, List<String> keys) {
     keys.forEach(this::acceptApiKey);
-    int number = SERVER_NUMBER.incrementAndGet();
-    AtomicInteger threads = new AtomicInteger();
-    ThreadFactory factory =
-        task -> {
-          Thread thread = new Thread(task, "fake-nebuly-" + number + "-" + threads.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        };
-    this.executor = Executors.newCachedThreadPool(factory);
     try {
       // A large backlog, so that hundreds of clients connecting at once are not refused.
-      this.http =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+      this.listener = new ServerSocket(port, 1024, InetAddress.getLoopbackAddress());
     } catch (IOException e) {
-      executor.shutdownNow();
       throw new UncheckedIOException("the fake Nebuly server could not listen on port " + port, e);
     }
-    http.setExecutor(executor);
-    http.createContext("/", this::handle);
-    http.start();
-    this.baseUrl =
-        URI.create("http://127.0.0.1:" + http.getAddress().getPort() + BASE_PATH);
+    this.baseUrl = URI.create("http://127.0.0.1:" + listener.getLocalPort() + BASE_PATH);
+    Thread acceptor = new Thread(this::accept, "fake-nebuly-" + number + "-acceptor");
+    acceptor.setDaemon(true);
+    acceptor.start();
   }
 
   /**
@@ -137,6 +147,7 @@ public final class FakeNebulyServer implements AutoCloseable {
    *
    * @return the base URL
    */
+  @Override
   public URI baseUrl() {
     return baseUrl;
   }
@@ -147,7 +158,7 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return the port
    */
   public int port() {
-    return http.getAddress().getPort();
+    return listener.getLocalPort();
   }
 
   /**
@@ -157,6 +168,7 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return this server
    * @throws IllegalArgumentException if the key is null or blank
    */
+  @Override
   public FakeNebulyServer acceptApiKey(String apiKey) {
     Arguments.requireNonNull(apiKey, "apiKey");
     if (apiKey.isBlank()) {
@@ -173,9 +185,9 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return this server
    * @throws IllegalArgumentException if {@code conversation} is null
    */
+  @Override
   public FakeNebulyServer seed(Conversation conversation) {
-    Arguments.requireNonNull(conversation, "conversation");
-    conversations.put(conversation.id().value(), NebulyDocuments.conversation(conversation));
+    FakeNebulyControl.super.seed(conversation);
     return this;
   }
 
@@ -188,11 +200,9 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return this server
    * @throws IllegalArgumentException if an argument is null
    */
+  @Override
   public FakeNebulyServer seedRaw(ConversationId id, String json) {
-    Arguments.requireNonNull(id, "id");
-    Arguments.requireNonNull(json, "json");
-    conversations.put(id.value(), json);
-    return this;
+    return store(conversations, Arguments.requireNonNull(id, "id").value(), json);
   }
 
   /**
@@ -203,9 +213,9 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return this server
    * @throws IllegalArgumentException if an argument is null
    */
+  @Override
   public FakeNebulyServer seedInteractionLink(InteractionId id, URI url) {
-    Arguments.requireNonNull(id, "id");
-    interactionLinks.put(id.value(), Arguments.requireNonNull(url, "url"));
+    FakeNebulyControl.super.seedInteractionLink(id, url);
     return this;
   }
 
@@ -217,9 +227,42 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return this server
    * @throws IllegalArgumentException if an argument is null
    */
+  @Override
   public FakeNebulyServer seedConversationLink(ConversationId id, URI url) {
-    Arguments.requireNonNull(id, "id");
-    conversationLinks.put(id.value(), Arguments.requireNonNull(url, "url"));
+    FakeNebulyControl.super.seedConversationLink(id, url);
+    return this;
+  }
+
+  /**
+   * Answers the interaction deep-link endpoint for {@code id} with a document exactly as given,
+   * byte for byte, in place of {@code {"url": "…"}}.
+   *
+   * @param id the interaction
+   * @param json the document; not checked
+   * @return this server
+   * @throws IllegalArgumentException if an argument is null
+   */
+  @Override
+  public FakeNebulyServer seedRawInteractionLink(InteractionId id, String json) {
+    return store(interactionLinks, Arguments.requireNonNull(id, "id").value(), json);
+  }
+
+  /**
+   * Answers the conversation deep-link endpoint for {@code id} with a document exactly as given,
+   * byte for byte, in place of {@code {"url": "…"}}.
+   *
+   * @param id the conversation
+   * @param json the document; not checked
+   * @return this server
+   * @throws IllegalArgumentException if an argument is null
+   */
+  @Override
+  public FakeNebulyServer seedRawConversationLink(ConversationId id, String json) {
+    return store(conversationLinks, Arguments.requireNonNull(id, "id").value(), json);
+  }
+
+  private FakeNebulyServer store(Map<String, String> documents, String id, String json) {
+    documents.put(id, Arguments.requireNonNull(json, "json"));
     return this;
   }
 
@@ -233,14 +276,14 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return this server
    * @throws IllegalArgumentException if the text is not such a document
    */
+  @Override
   public FakeNebulyServer seedFromJson(String seedJson) {
     Arguments.requireNonNull(seedJson, "seedJson");
     JsonNode root;
     try {
       root = JSON.readTree(seedJson);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "the seed is not JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException("the seed is not JSON: " + e.getOriginalMessage(), e);
     }
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("the seed must be a JSON object");
@@ -281,7 +324,7 @@ public final class FakeNebulyServer implements AutoCloseable {
     if (!links.isObject()) {
       throw new IllegalArgumentException("\"" + name + "\" must be an object of id to URL");
     }
-    Map<String, URI> result = new java.util.LinkedHashMap<>();
+    Map<String, URI> result = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> link : links.properties()) {
       if (!link.getValue().isTextual()) {
         throw new IllegalArgumentException(
@@ -305,16 +348,18 @@ public final class FakeNebulyServer implements AutoCloseable {
    * @return this server
    * @throws IllegalArgumentException if {@code fault} is null
    */
+  @Override
   public FakeNebulyServer fault(Fault fault) {
     faults.add(new ScriptedFault(Arguments.requireNonNull(fault, "fault")));
     return this;
   }
 
   /**
-   * Removes every fault.
+   * Removes every fault. Requests already held or delayed go on as scripted.
    *
    * @return this server
    */
+  @Override
   public FakeNebulyServer clearFaults() {
     faults.clear();
     return this;
@@ -325,34 +370,85 @@ public final class FakeNebulyServer implements AutoCloseable {
    *
    * @return the journal
    */
+  @Override
   public RequestJournal journal() {
     return journal;
   }
 
   /**
-   * Clears the seeded conversations and links, the faults and the journal. The accepted API keys
-   * stay.
+   * Returns how many connections are open now: accepted, and closed by neither side.
+   *
+   * @return the count
+   */
+  @Override
+  public int openConnections() {
+    return openConnections.size();
+  }
+
+  /**
+   * Waits until the client closes a connection (or resets it), or the timeout passes. A connection
+   * that this server closed (a {@link Fault#dropConnection() dropped} one, one the client asked to
+   * close, or all of them when the server stops) was not closed by the peer.
+   *
+   * @param connectionId a {@link RecordedRequest#connectionId()}
+   * @param timeout the longest wait
+   * @return true once the peer has closed the connection; false if it is still open at the
+   *     timeout, or this server closed it
+   * @throws IllegalArgumentException if {@code timeout} is null, or the server has no such
+   *     connection (none was accepted with that number, or it ended before the last {@link
+   *     #reset()})
+   * @throws IllegalStateException if the waiting thread is interrupted
+   */
+  @Override
+  public boolean awaitClosedByPeer(long connectionId, Duration timeout) {
+    Arguments.requireNonNull(timeout, "timeout");
+    CompletableFuture<Boolean> end = connectionEnds.get(connectionId);
+    if (end == null) {
+      throw new IllegalArgumentException("the fake Nebuly server has no connection " + connectionId);
+    }
+    try {
+      return end.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a connection to close", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a connection's end is never exceptional", e);
+    }
+  }
+
+  /**
+   * Clears the seeded conversations and links, the faults and the journal, and forgets the
+   * connections that have ended. The accepted API keys stay; requests already held or delayed go on
+   * as scripted.
    *
    * @return this server
    */
+  @Override
   public FakeNebulyServer reset() {
     conversations.clear();
     interactionLinks.clear();
     conversationLinks.clear();
     faults.clear();
-    journal.clear();
+    recorder.clear();
+    connectionEnds.values().removeIf(CompletableFuture::isDone);
     return this;
   }
 
   /** Stops the server: held and delayed requests end, open connections are closed. Idempotent. */
   @Override
   public void close() {
-    if (stopped.getCount() == 0) {
+    if (isStopped()) {
       return;
     }
     stopped.countDown();
-    http.stop(0);
-    executor.shutdownNow();
+    try {
+      listener.close();
+    } catch (IOException e) {
+      // Not listening any more either way.
+    }
+    openConnections.forEach(HttpConnection::close);
   }
 
   /** Describes the server without its API keys. */
@@ -361,87 +457,172 @@ public final class FakeNebulyServer implements AutoCloseable {
     return "FakeNebulyServer[" + baseUrl + ", " + apiKeys.size() + " API key(s)]";
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    boolean dropped = false;
-    try {
-      byte[] body = readBody(exchange.getRequestBody());
-      String rawPath = exchange.getRequestURI().getRawPath();
-      journal.record(
-          new RecordedRequest(
-              exchange.getRequestMethod(),
-              rawPath == null ? "" : rawPath,
-              Optional.ofNullable(exchange.getRequestURI().getRawQuery()),
-              exchange.getRequestHeaders(),
-              new String(body, StandardCharsets.UTF_8),
-              Instant.now()));
-      Route route = Route.of(exchange.getRequestMethod(), rawPath == null ? "" : rawPath, body);
-      if (route.error != null) {
-        route.error.send(exchange);
-        return;
-      }
-      for (ScriptedFault scripted : faults) {
-        if (!scripted.fault.matches(route.endpoint, route.id) || !scripted.claim()) {
-          continue;
-        }
-        if (scripted.fault.isPause()) {
-          pause(scripted.fault);
-        } else {
-          // A dropped connection must leave the exchange unfinished: see dropMidBody.
-          dropped = scripted.fault.kind() == Fault.Kind.DROP_CONNECTION;
-          answerWithFault(exchange, scripted.fault);
+  private boolean isStopped() {
+    return stopped.getCount() == 0;
+  }
+
+  private void accept() {
+    while (!isStopped()) {
+      Socket socket;
+      try {
+        socket = listener.accept();
+      } catch (IOException e) {
+        if (listener.isClosed()) {
           return;
         }
+        // A passing failure (out of file descriptors, say): try again shortly, without spinning.
+        awaitStop(Duration.ofMillis(10));
+        continue;
       }
-      answer(exchange, route, body).send(exchange);
-    } catch (IOException e) {
-      // The client went away (a timeout, a refused body); nothing is left to answer.
-    } finally {
-      if (!dropped) {
-        exchange.close();
+      long id = lastConnectionId.incrementAndGet();
+      HttpConnection connection;
+      try {
+        connection = new HttpConnection(id, socket);
+      } catch (IOException e) {
+        closeQuietly(socket);
+        continue;
       }
+      connectionEnds.put(id, new CompletableFuture<>());
+      openConnections.add(connection);
+      if (isStopped()) {
+        // close() may have run before this connection was added: it must not stay open.
+        connection.close();
+      }
+      Thread thread = new Thread(() -> serve(connection), "fake-nebuly-" + number + "-connection-" + id);
+      thread.setDaemon(true);
+      thread.start();
     }
   }
 
-  private static byte[] readBody(InputStream in) throws IOException {
-    byte[] body = in.readNBytes(MAX_REQUEST_BODY);
-    // The rest is drained, so that the connection stays usable, but not kept.
-    in.transferTo(OutputStream.nullOutputStream());
-    return body;
-  }
-
-  private void pause(Fault fault) {
+  private void awaitStop(Duration timeout) {
     try {
-      if (fault.kind() == Fault.Kind.DELAY) {
-        stopped.await(fault.delayTime().toNanos(), TimeUnit.NANOSECONDS);
-      } else {
-        CountDownLatch released = new CountDownLatch(1);
-        fault.release().whenComplete((value, failure) -> released.countDown());
-        while (stopped.getCount() > 0 && !released.await(50, TimeUnit.MILLISECONDS)) {
-          // Checked in turns, so that stopping the server also ends a hold.
-        }
-      }
+      stopped.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private Response answer(HttpExchange exchange, Route route, byte[] body) {
-    if (!authorized(exchange.getRequestHeaders().get("Authorization"))) {
-      return Response.json(401, NebulyDocuments.error("Invalid or missing API key"))
-          .header("WWW-Authenticate", "Bearer");
-    }
-    switch (route.endpoint) {
-      case INTERACTION_LINK:
-        return link(interactionLinks.get(route.id.orElseThrow()), "Interaction not found");
-      case CONVERSATION_LINK:
-        return link(conversationLinks.get(route.id.orElseThrow()), "Conversation not found");
-      default:
-        return conversationDetail(body);
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // Nothing more to release.
     }
   }
 
+  /** Serves one connection's requests until either side closes it. */
+  private void serve(HttpConnection connection) {
+    boolean peerClosed = false;
+    try {
+      while (!isStopped()) {
+        Optional<IncomingRequest> request =
+            connection.readRequest(
+                head -> AdminApi.serves(head.rawPath()) ? MAX_ADMIN_BODY : MAX_REQUEST_BODY);
+        if (request.isEmpty()) {
+          peerClosed = true;
+          break;
+        }
+        Outcome outcome = exchange(connection, request.get());
+        if (outcome != Outcome.KEEP) {
+          peerClosed = outcome == Outcome.PEER_GONE;
+          break;
+        }
+      }
+    } catch (HttpConnection.BadRequest e) {
+      try {
+        connection.send(Response.error(400, "Bad Request: " + e.getMessage()), true);
+      } catch (IOException gone) {
+        peerClosed = true;
+      }
+    } catch (IOException e) {
+      // A read or write failed: the peer closed or reset the connection (or the server stopped).
+      peerClosed = true;
+    } finally {
+      boolean byPeer = peerClosed && !connection.closedByServer();
+      connection.close();
+      openConnections.remove(connection);
+      connectionEnds.getOrDefault(connection.id(), new CompletableFuture<>()).complete(byPeer);
+    }
+  }
+
+  /** What becomes of a connection after an exchange. */
+  private enum Outcome {
+    KEEP,
+    CLOSE,
+    PEER_GONE
+  }
+
+  private Outcome exchange(HttpConnection connection, IncomingRequest request) throws IOException {
+    String rawPath = request.rawPath();
+    boolean keepAlive = request.keepAlive();
+    if (AdminApi.serves(rawPath)) {
+      return send(connection, admin.handle(request), keepAlive);
+    }
+    recorder.record(
+        new RecordedRequest(
+            request.method(),
+            rawPath,
+            request.rawQuery(),
+            request.headers(),
+            new String(request.body(), StandardCharsets.UTF_8),
+            Instant.now(),
+            connection.id()));
+    Route route = Route.of(request.method(), rawPath, request.body());
+    if (route.error().isPresent()) {
+      return send(connection, route.error().get(), keepAlive);
+    }
+    for (ScriptedFault scripted : faults) {
+      if (!scripted.fault.scope().matches(route.endpoint(), route.id()) || !scripted.claim()) {
+        continue;
+      }
+      Fault fault = scripted.fault;
+      boolean peerStayed;
+      if (fault instanceof Fault.Delay delay) {
+        peerStayed = connection.await(this::isStopped, deadlineAfter(delay.delay()), Long.MAX_VALUE);
+      } else if (fault instanceof Fault.Hold hold) {
+        AtomicBoolean released = new AtomicBoolean();
+        hold.release().whenComplete((value, failure) -> released.set(true));
+        peerStayed =
+            connection.await(() -> released.get() || isStopped(), Long.MAX_VALUE, HOLD_CHECK_MILLIS);
+      } else {
+        return answerWithFault(connection, request, route, fault, keepAlive);
+      }
+      if (!peerStayed) {
+        return Outcome.PEER_GONE;
+      }
+      if (isStopped()) {
+        return Outcome.CLOSE;
+      }
+    }
+    return send(connection, answer(request, route), keepAlive);
+  }
+
+  private static Outcome send(HttpConnection connection, Response response, boolean keepAlive)
+      throws IOException {
+    connection.send(response, !keepAlive);
+    return keepAlive ? Outcome.KEEP : Outcome.CLOSE;
+  }
+
+  /** A {@link System#nanoTime()} deadline; a wait beyond a year is as good as endless. */
+  private static long deadlineAfter(Duration wait) {
+    return wait.compareTo(Duration.ofDays(365)) > 0
+        ? Long.MAX_VALUE
+        : System.nanoTime() + wait.toNanos();
+  }
+
+  private Response answer(IncomingRequest request, Route route) {
+    if (!authorized(request.values("Authorization"))) {
+      return Response.error(401, "Invalid or missing API key").header("WWW-Authenticate", "Bearer");
+    }
+    return switch (route.endpoint()) {
+      case INTERACTION_LINK -> link(interactionLinks.get(route.id().orElseThrow()), "Interaction not found");
+      case CONVERSATION_LINK -> link(conversationLinks.get(route.id().orElseThrow()), "Conversation not found");
+      case CONVERSATION_DETAIL -> conversationDetail(request.body());
+    };
+  }
+
   private boolean authorized(List<String> authorization) {
-    if (authorization == null || authorization.size() != 1) {
+    if (authorization.size() != 1) {
       return false;
     }
     String value = authorization.get(0).strip();
@@ -451,17 +632,15 @@ public final class FakeNebulyServer implements AutoCloseable {
         && apiKeys.contains(value.substring(space + 1).strip());
   }
 
-  private static Response link(URI url, String notFound) {
-    return url == null
-        ? Response.json(404, NebulyDocuments.error(notFound))
-        : Response.json(200, NebulyDocuments.deepLink(url));
+  private static Response link(String document, String notFound) {
+    return document == null ? Response.error(404, notFound) : Response.json(200, document);
   }
 
   private Response conversationDetail(byte[] body) {
     JsonNode request = parse(body).orElse(null);
     JsonNode id = request == null || !request.isObject() ? null : request.get("conversation_id");
     if (id == null || id.isNull()) {
-      return invalid(Fault.MISSING_CONVERSATION_ID);
+      return invalid(NebulyDocuments.MISSING_CONVERSATION_ID);
     }
     if (!id.isTextual()) {
       return invalid(
@@ -476,7 +655,7 @@ public final class FakeNebulyServer implements AutoCloseable {
     }
     String document = conversations.get(id.asText());
     return document == null
-        ? Response.json(404, NebulyDocuments.error("Conversation not found"))
+        ? Response.error(404, "Conversation not found")
         : Response.json(200, document);
   }
 
@@ -492,79 +671,126 @@ public final class FakeNebulyServer implements AutoCloseable {
     }
   }
 
-  private void answerWithFault(HttpExchange exchange, Fault fault) throws IOException {
-    switch (fault.kind()) {
-      case STATUS:
-        Response response = Response.json(fault.statusCode(), fault.body());
-        fault.retryAfter().ifPresent(value -> response.header("Retry-After", value));
-        response.send(exchange);
-        return;
-      case HTML:
-        new Response(fault.statusCode(), "text/html; charset=utf-8", fault.body()).send(exchange);
-        return;
-      case EMPTY_BODY:
-        exchange.sendResponseHeaders(fault.statusCode(), -1);
-        return;
-      case MALFORMED_JSON:
-        Response.json(200, fault.body()).send(exchange);
-        return;
-      case DROP_CONNECTION:
-        dropMidBody(exchange);
-        return;
-      default:
-        streamHugeBody(exchange, fault.size(), fault.kind() == Fault.Kind.HUGE_CHUNKED_BODY);
-        return;
+  private Outcome answerWithFault(
+      HttpConnection connection, IncomingRequest request, Route route, Fault fault, boolean keepAlive)
+      throws IOException {
+    if (fault instanceof Fault.Status status) {
+      Response response = Response.json(status.status(), status.jsonBody());
+      status.retryAfter().ifPresent(value -> response.header("Retry-After", value));
+      return send(connection, response, keepAlive);
     }
+    if (fault instanceof Fault.HtmlPage page) {
+      return send(connection, Response.of(page.status(), "text/html; charset=utf-8", page.html()), keepAlive);
+    }
+    if (fault instanceof Fault.EmptyBody empty) {
+      return send(connection, Response.empty(empty.status()), keepAlive);
+    }
+    if (fault instanceof Fault.MalformedJson) {
+      return send(connection, Response.json(200, MALFORMED_JSON), keepAlive);
+    }
+    if (fault instanceof Fault.Redirect redirect) {
+      return send(
+          connection,
+          Response.empty(redirect.status()).header("Location", redirect.location().toString()),
+          keepAlive);
+    }
+    if (fault instanceof Fault.DropConnection) {
+      dropMidBody(connection);
+      return Outcome.CLOSE;
+    }
+    if (fault instanceof Fault.HugeBody huge) {
+      return streamHugeBody(connection, huge, keepAlive);
+    }
+    if (fault instanceof Fault.Trickle trickle) {
+      return trickle(connection, answer(request, route), trickle, keepAlive);
+    }
+    throw new IllegalStateException("a fault that only pauses reached the answers: " + fault);
   }
 
-  /**
-   * Announces a whole document and sends half of it. Throwing out of the handler is the JDK
-   * server's one way to close the connection without completing the body.
-   */
-  private static void dropMidBody(HttpExchange exchange) throws IOException {
+  /** Announces a whole document, sends half of it and closes the connection. */
+  private static void dropMidBody(HttpConnection connection) throws IOException {
     byte[] document =
         NebulyDocuments.deepLink(URI.create("https://example.com/" + "x".repeat(2000)))
             .getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, document.length);
-    OutputStream out = exchange.getResponseBody();
-    out.write(document, 0, document.length / 2);
-    out.flush();
-    throw new UncheckedIOException(
-        new IOException("fake Nebuly server: connection dropped mid-body on purpose"));
+    connection.writeHead(200, Map.of("Content-Type", "application/json"), document.length, false);
+    connection.body().write(document, 0, document.length / 2);
+    connection.body().flush();
   }
 
-  private void streamHugeBody(HttpExchange exchange, long size, boolean chunked)
+  /** Streams a body of {@code size} bytes made of one chunk reused, never held whole. */
+  private Outcome streamHugeBody(HttpConnection connection, Fault.HugeBody huge, boolean keepAlive)
       throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, chunked ? 0 : size);
+    int status = huge.status();
+    long size = huge.bytes();
+    boolean chunked = huge.chunked();
+    boolean json = status == 200;
+    byte[] start =
+        (json ? "{\"url\": \"https://example.com/" : "<html><head><title>" + status + " Error</title></head><body>")
+            .getBytes(StandardCharsets.US_ASCII);
+    connection.writeHead(
+        status,
+        Map.of("Content-Type", json ? "application/json" : "text/html; charset=utf-8"),
+        chunked ? -1 : size,
+        !keepAlive);
     byte[] chunk = new byte[CHUNK];
     Arrays.fill(chunk, (byte) 'a');
-    byte[] start = "{\"url\": \"https://example.com/".getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(start, 0, chunk, 0, start.length);
-    OutputStream out = exchange.getResponseBody();
+    OutputStream out = connection.body();
     long written = 0;
-    while (written < size && stopped.getCount() > 0) {
+    while (written < size) {
+      if (isStopped()) {
+        return Outcome.CLOSE;
+      }
       int length = (int) Math.min(CHUNK, size - written);
+      if (chunked) {
+        out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      }
       out.write(chunk, 0, length);
+      if (chunked) {
+        out.write('\r');
+        out.write('\n');
+      }
       if (written == 0) {
         Arrays.fill(chunk, 0, start.length, (byte) 'a');
       }
       written += length;
     }
+    if (chunked) {
+      out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    out.flush();
+    return keepAlive ? Outcome.KEEP : Outcome.CLOSE;
   }
 
-  /** Where a request goes, or the error answer of a request that goes nowhere. */
-  private static final class Route {
-    final Endpoint endpoint;
-    final Optional<String> id;
-    final Response error;
-
-    private Route(Endpoint endpoint, Optional<String> id, Response error) {
-      this.endpoint = endpoint;
-      this.id = id;
-      this.error = error;
+  /** Sends the head at once, then the body a few bytes at a time, watching the peer meanwhile. */
+  private Outcome trickle(
+      HttpConnection connection, Response response, Fault.Trickle trickle, boolean keepAlive)
+      throws IOException {
+    byte[] body = response.body();
+    connection.writeHead(response.status(), response.headers(), body.length, !keepAlive);
+    connection.body().flush();
+    for (int offset = 0; offset < body.length; offset += trickle.bytes()) {
+      if (offset > 0
+          && !connection.await(this::isStopped, deadlineAfter(trickle.every()), Long.MAX_VALUE)) {
+        return Outcome.PEER_GONE;
+      }
+      if (isStopped()) {
+        return Outcome.CLOSE;
+      }
+      connection.body().write(body, offset, Math.min(trickle.bytes(), body.length - offset));
+      connection.body().flush();
     }
+    return keepAlive ? Outcome.KEEP : Outcome.CLOSE;
+  }
+
+  /**
+   * Where a request goes, or the error answer of a request that goes nowhere.
+   *
+   * @param endpoint the endpoint, null with an error
+   * @param id the request's id, if it has one
+   * @param error the answer of an unknown path or a wrong method
+   */
+  private record Route(Endpoint endpoint, Optional<String> id, Optional<Response> error) {
 
     static Route of(String method, String rawPath, byte[] body) {
       if (!rawPath.startsWith(BASE_PATH + "/")) {
@@ -591,14 +817,13 @@ public final class FakeNebulyServer implements AutoCloseable {
         return new Route(
             endpoint,
             id,
-            Response.json(405, NebulyDocuments.error("Method Not Allowed"))
-                .header("Allow", endpoint.method()));
+            Optional.of(Response.error(405, "Method Not Allowed").header("Allow", endpoint.method())));
       }
-      return new Route(endpoint, id, null);
+      return new Route(endpoint, id, Optional.empty());
     }
 
     private static Route notFound() {
-      return new Route(null, Optional.empty(), Response.json(404, NebulyDocuments.error("Not Found")));
+      return new Route(null, Optional.empty(), Optional.of(Response.error(404, "Not Found")));
     }
 
     private static Optional<String> conversationIdOf(byte[] body) {
@@ -609,40 +834,6 @@ public final class FakeNebulyServer implements AutoCloseable {
     }
   }
 
-  /** A complete answer with a body. */
-  private static final class Response {
-    private final int status;
-    private final String contentType;
-    private final byte[] body;
-    private final Map<String, String> headers = new java.util.LinkedHashMap<>();
-
-    Response(int status, String contentType, String body) {
-      this.status = status;
-      this.contentType = contentType;
-      this.body = body.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static Response json(int status, String body) {
-      return new Response(status, "application/json", body);
-    }
-
-    Response header(String name, String value) {
-      headers.put(name, value);
-      return this;
-    }
-
-    void send(HttpExchange exchange) throws IOException {
-      exchange.getResponseHeaders().set("Content-Type", contentType);
-      headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-      if (body.length > 0) {
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      }
-    }
-  }
-
   /** A fault with its remaining count. */
   private static final class ScriptedFault {
     final Fault fault;
@@ -650,12 +841,12 @@ public final class FakeNebulyServer implements AutoCloseable {
 
     ScriptedFault(Fault fault) {
       this.fault = fault;
-      this.remaining = new AtomicInteger(fault.count());
+      this.remaining = new AtomicInteger(fault.scope().count().orElse(-1));
     }
 
     /** Takes one use of the fault; false when it is used up. */
     boolean claim() {
-      if (fault.count() < 0) {
+      if (fault.scope().count().isEmpty()) {
         return true;
       }
       int left;

@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
  * mode:
  *
  * <pre>
- * java -jar nebuly4j-testkit-0.1.0-standalone.jar --port 8089 --api-key k [--api-key k2] [--seed seed.json]
+ * java -jar nebuly4j-testkit-0.2.0-standalone.jar --port 8089 --api-key k [--api-key k2] [--seed seed.json]
  * </pre>
  *
  * <p>The seed file is {@code {"conversations": [<conversation documents as the API sends them>],
@@ -151,7 +151,9 @@ public final class FakeNebulyServerMain {
             + apiKeys.size()
             + " API key(s), "
             + (seed == null ? "demo data" : "seeded from " + seed)
-            + ")");
+            + "); admin API at http://127.0.0.1:"
+            + server.port()
+            + AdminApi.PATH);
     return Optional.of(server);
   }
 

@@ -1,18 +1,20 @@
 package io.github.nebuly4j.testkit.server;
 
-import io.github.nebuly4j.core.RequestViolation;
 import io.github.nebuly4j.core.spi.Arguments;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A way for {@link FakeNebulyServer} to misbehave, and the requests it applies to. Immutable:
- * {@link #on}, {@link #forId}, {@link #times} and {@link #always} return copies.
+ * A way for {@link FakeNebulyServer} to misbehave, and the requests it applies to: one record per
+ * kind, each with its own data and a common {@link Scope}. Immutable: {@link #on}, {@link #forId},
+ * {@link #times} and {@link #always} return copies.
  *
  * <pre>{@code
  * server.fault(Fault.status(503).on(Endpoint.CONVERSATION_DETAIL).times(2)); // then success
@@ -20,67 +22,84 @@ import java.util.concurrent.CompletionStage;
  * server.fault(Fault.delay(Duration.ofSeconds(5)).forId("slow-id").times(1));
  * }</pre>
  *
- * <p>By default a fault applies to every endpoint, every id, and always. Delays and holds come
- * first and the request then goes on (to the next matching fault, or the normal answer); any other
- * fault is the answer. A fault applies after routing (an unknown path is still 404, a wrong method
- * 405) and before the API key is checked, the way a proxy in front of Nebuly would fail.
+ * <p>By default a fault applies to every endpoint, every id, and always. {@link Delay} and {@link
+ * Hold} come first and the request then goes on (to the next matching fault, or the normal
+ * answer); any other fault is the answer. A fault applies after routing (an unknown path is still
+ * 404, a wrong method 405) and before the API key is checked, the way a proxy in front of Nebuly
+ * would fail; {@link Trickle} sends the normal answer, key check included, slowly.
  */
-public final class Fault {
-  /** The API's own shape of a rejected request, used by {@link #status(int)} for 422. */
-  static final RequestViolation MISSING_CONVERSATION_ID =
-      new RequestViolation(List.of("body", "conversation_id"), "field required", "value_error.missing");
+public sealed interface Fault
+    permits Fault.Delay,
+        Fault.Hold,
+        Fault.Status,
+        Fault.HtmlPage,
+        Fault.EmptyBody,
+        Fault.MalformedJson,
+        Fault.DropConnection,
+        Fault.HugeBody,
+        Fault.Trickle,
+        Fault.Redirect {
 
-  private static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+  /**
+   * Returns which requests the fault applies to.
+   *
+   * @return the scope
+   */
+  Scope scope();
 
-  enum Kind {
-    DELAY,
-    HOLD,
-    STATUS,
-    HTML,
-    EMPTY_BODY,
-    MALFORMED_JSON,
-    DROP_CONNECTION,
-    HUGE_BODY,
-    HUGE_CHUNKED_BODY
+  /**
+   * Returns a copy with another scope.
+   *
+   * @param scope the scope
+   * @return the copy
+   * @throws IllegalArgumentException if {@code scope} is null
+   */
+  Fault withScope(Scope scope);
+
+  /**
+   * Restricts the fault to one endpoint.
+   *
+   * @param endpoint the endpoint
+   * @return a copy that applies only there
+   * @throws IllegalArgumentException if {@code endpoint} is null
+   */
+  default Fault on(Endpoint endpoint) {
+    Arguments.requireNonNull(endpoint, "endpoint");
+    return withScope(new Scope(Optional.of(endpoint), scope().id(), scope().count()));
   }
 
-  private final Kind kind;
-  private final int status;
-  private final String body;
-  private final String retryAfter;
-  private final Duration delay;
-  private final CompletionStage<?> release;
-  private final long size;
-  private final Endpoint endpoint;
-  private final String id;
-  private final int times;
-
-  private Fault(
-      Kind kind,
-      int status,
-      String body,
-      String retryAfter,
-      Duration delay,
-      CompletionStage<?> release,
-      long size,
-      Endpoint endpoint,
-      String id,
-      int times) {
-    this.kind = kind;
-    this.status = status;
-    this.body = body;
-    this.retryAfter = retryAfter;
-    this.delay = delay;
-    this.release = release;
-    this.size = size;
-    this.endpoint = endpoint;
-    this.id = id;
-    this.times = times;
+  /**
+   * Restricts the fault to requests for one id: the path id of a deep-link request, the {@code
+   * conversation_id} of a detail request.
+   *
+   * @param id the id, as the client meant it (not percent-encoded)
+   * @return a copy that applies only to that id
+   * @throws IllegalArgumentException if {@code id} is null
+   */
+  default Fault forId(String id) {
+    Arguments.requireNonNull(id, "id");
+    return withScope(new Scope(scope().endpoint(), Optional.of(id), scope().count()));
   }
 
-  private static Fault of(Kind kind, int status, String body) {
-    return new Fault(kind, status, body, null, null, null, 0, null, null, -1);
+  /**
+   * Makes the fault apply to the next {@code count} matching requests only; later ones are
+   * answered normally ("503 twice, then success").
+   *
+   * @param count at least 1
+   * @return a copy with that count
+   * @throws IllegalArgumentException if {@code count} is less than 1
+   */
+  default Fault times(int count) {
+    return withScope(new Scope(scope().endpoint(), scope().id(), OptionalInt.of(count)));
+  }
+
+  /**
+   * Makes the fault apply to every matching request (the default).
+   *
+   * @return a copy that always applies
+   */
+  default Fault always() {
+    return withScope(new Scope(scope().endpoint(), scope().id(), OptionalInt.empty()));
   }
 
   /**
@@ -90,25 +109,21 @@ public final class Fault {
    * @return the fault
    * @throws IllegalArgumentException if {@code delay} is null or negative
    */
-  public static Fault delay(Duration delay) {
-    Arguments.requireNonNull(delay, "delay");
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException("delay must not be negative, got " + delay);
-    }
-    return new Fault(Kind.DELAY, 0, null, null, delay, null, 0, null, null, -1);
+  static Fault delay(Duration delay) {
+    return new Delay(delay, Scope.EVERY_REQUEST);
   }
 
   /**
-   * Holds the request until {@code release} completes (or the server stops), then handles it: a
-   * test can so have many requests in flight at once without guessing a delay.
+   * Holds the request until {@code release} completes (or the server stops, or the client closes
+   * the connection), then handles it: a test can so have many requests in flight at once without
+   * guessing a delay.
    *
    * @param release completes when the held requests may go on
    * @return the fault
    * @throws IllegalArgumentException if {@code release} is null
    */
-  public static Fault holdUntil(CompletionStage<?> release) {
-    Arguments.requireNonNull(release, "release");
-    return new Fault(Kind.HOLD, 0, null, null, null, release, 0, null, null, -1);
+  static Fault holdUntil(CompletionStage<?> release) {
+    return new Hold(release, Scope.EVERY_REQUEST);
   }
 
   /**
@@ -120,12 +135,12 @@ public final class Fault {
    * @return the fault
    * @throws IllegalArgumentException if the status is out of range
    */
-  public static Fault status(int status) {
+  static Fault status(int status) {
     return status(
         status,
         status == 422
-            ? NebulyDocuments.validationError(List.of(MISSING_CONVERSATION_ID))
-            : NebulyDocuments.error("Simulated failure (HTTP " + requireStatus(status) + ")"));
+            ? NebulyDocuments.validationError(List.of(NebulyDocuments.MISSING_CONVERSATION_ID))
+            : NebulyDocuments.error("Simulated failure (HTTP " + requireStatus(status, 100, 599) + ")"));
   }
 
   /**
@@ -136,9 +151,8 @@ public final class Fault {
    * @return the fault
    * @throws IllegalArgumentException if the status is out of range or the body null
    */
-  public static Fault status(int status, String jsonBody) {
-    Arguments.requireNonNull(jsonBody, "jsonBody");
-    return of(Kind.STATUS, requireStatus(status), jsonBody);
+  static Fault status(int status, String jsonBody) {
+    return new Status(status, jsonBody, Optional.empty(), Scope.EVERY_REQUEST);
   }
 
   /**
@@ -148,7 +162,7 @@ public final class Fault {
    * @return the fault
    * @throws IllegalArgumentException if {@code retryAfter} is null or negative
    */
-  public static Fault rateLimited(Duration retryAfter) {
+  static Fault rateLimited(Duration retryAfter) {
     Arguments.requireNonNull(retryAfter, "retryAfter");
     if (retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter must not be negative, got " + retryAfter);
@@ -163,9 +177,10 @@ public final class Fault {
    * @return the fault
    * @throws IllegalArgumentException if {@code retryAt} is null
    */
-  public static Fault rateLimitedUntil(Instant retryAt) {
+  static Fault rateLimitedUntil(Instant retryAt) {
     Arguments.requireNonNull(retryAt, "retryAt");
-    return rateLimitedWithHeader(HTTP_DATE.format(retryAt));
+    return rateLimitedWithHeader(
+        DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).format(retryAt));
   }
 
   /**
@@ -175,19 +190,10 @@ public final class Fault {
    * @return the fault
    * @throws IllegalArgumentException if {@code retryAfter} is null
    */
-  public static Fault rateLimitedWithHeader(String retryAfter) {
+  static Fault rateLimitedWithHeader(String retryAfter) {
     Arguments.requireNonNull(retryAfter, "retryAfter");
-    return new Fault(
-        Kind.STATUS,
-        429,
-        NebulyDocuments.error("Too many requests"),
-        retryAfter,
-        null,
-        null,
-        0,
-        null,
-        null,
-        -1);
+    return new Status(
+        429, NebulyDocuments.error("Too many requests"), Optional.of(retryAfter), Scope.EVERY_REQUEST);
   }
 
   /**
@@ -195,7 +201,7 @@ public final class Fault {
    *
    * @return the fault
    */
-  public static Fault rateLimited() {
+  static Fault rateLimited() {
     return status(429, NebulyDocuments.error("Too many requests"));
   }
 
@@ -207,9 +213,8 @@ public final class Fault {
    * @return the fault
    * @throws IllegalArgumentException if the status is out of range or the page null
    */
-  public static Fault htmlPage(int status, String html) {
-    Arguments.requireNonNull(html, "html");
-    return of(Kind.HTML, requireStatus(status), html);
+  static Fault htmlPage(int status, String html) {
+    return new HtmlPage(status, html, Scope.EVERY_REQUEST);
   }
 
   /**
@@ -219,11 +224,11 @@ public final class Fault {
    * @return the fault
    * @throws IllegalArgumentException if the status is out of range
    */
-  public static Fault htmlPage(int status) {
+  static Fault htmlPage(int status) {
     return htmlPage(
         status,
         "<html>\r\n<head><title>"
-            + requireStatus(status)
+            + requireStatus(status, 100, 599)
             + " Error</title></head>\r\n<body>\r\n<center><h1>"
             + status
             + " Error</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
@@ -236,8 +241,8 @@ public final class Fault {
    * @return the fault
    * @throws IllegalArgumentException if the status is out of range
    */
-  public static Fault emptyBody(int status) {
-    return of(Kind.EMPTY_BODY, requireStatus(status), "");
+  static Fault emptyBody(int status) {
+    return new EmptyBody(status, Scope.EVERY_REQUEST);
   }
 
   /**
@@ -245,8 +250,8 @@ public final class Fault {
    *
    * @return the fault
    */
-  public static Fault malformedJson() {
-    return of(Kind.MALFORMED_JSON, 200, "{\"url\": \"https://example.com/broken\", \"id\": ");
+  static Fault malformedJson() {
+    return new MalformedJson(Scope.EVERY_REQUEST);
   }
 
   /**
@@ -255,8 +260,8 @@ public final class Fault {
    *
    * @return the fault
    */
-  public static Fault dropConnection() {
-    return of(Kind.DROP_CONNECTION, 200, "");
+  static Fault dropConnection() {
+    return new DropConnection(Scope.EVERY_REQUEST);
   }
 
   /**
@@ -267,8 +272,21 @@ public final class Fault {
    * @return the fault
    * @throws IllegalArgumentException if {@code bytes} is not positive
    */
-  public static Fault hugeBody(long bytes) {
-    return sized(Kind.HUGE_BODY, bytes);
+  static Fault hugeBody(long bytes) {
+    return hugeBody(200, bytes);
+  }
+
+  /**
+   * Like {@link #hugeBody(long)} with another status: for a status other than 200, an HTML error
+   * page that never ends like one.
+   *
+   * @param status 100 to 599
+   * @param bytes the body's size
+   * @return the fault
+   * @throws IllegalArgumentException if the status is out of range or {@code bytes} not positive
+   */
+  static Fault hugeBody(int status, long bytes) {
+    return new HugeBody(status, bytes, false, Scope.EVERY_REQUEST);
   }
 
   /**
@@ -280,128 +298,360 @@ public final class Fault {
    * @return the fault
    * @throws IllegalArgumentException if {@code bytes} is not positive
    */
-  public static Fault hugeChunkedBody(long bytes) {
-    return sized(Kind.HUGE_CHUNKED_BODY, bytes);
-  }
-
-  private static Fault sized(Kind kind, long bytes) {
-    if (bytes <= 0) {
-      throw new IllegalArgumentException("the body size must be positive, got " + bytes);
-    }
-    return new Fault(kind, 200, null, null, null, null, bytes, null, null, -1);
+  static Fault hugeChunkedBody(long bytes) {
+    return hugeChunkedBody(200, bytes);
   }
 
   /**
-   * Restricts the fault to one endpoint.
+   * Like {@link #hugeChunkedBody(long)} with another status: for a status other than 200, an HTML
+   * error page, endless with {@code Long.MAX_VALUE}.
    *
-   * @param endpoint the endpoint
-   * @return a copy that applies only there
-   * @throws IllegalArgumentException if {@code endpoint} is null
+   * @param status 100 to 599
+   * @param bytes the body's size
+   * @return the fault
+   * @throws IllegalArgumentException if the status is out of range or {@code bytes} not positive
    */
-  public Fault on(Endpoint endpoint) {
-    Arguments.requireNonNull(endpoint, "endpoint");
-    return new Fault(kind, status, body, retryAfter, delay, release, size, endpoint, id, times);
+  static Fault hugeChunkedBody(int status, long bytes) {
+    return new HugeBody(status, bytes, true, Scope.EVERY_REQUEST);
   }
 
   /**
-   * Restricts the fault to requests for one id: the path id of a deep-link request, the {@code
-   * conversation_id} of a detail request.
+   * Sends the normal answer, headers at once and then the body {@code bytes} bytes at a time with
+   * a pause of {@code every} between: a client's idle timeout never fires, but the whole body takes
+   * long. {@code trickle(1, Duration.ofMillis(100))} sends ten bytes a second.
    *
-   * @param id the id, as the client meant it (not percent-encoded)
-   * @return a copy that applies only to that id
-   * @throws IllegalArgumentException if {@code id} is null
+   * @param bytes the bytes sent at a time, at least 1
+   * @param every the pause between two sends
+   * @return the fault
+   * @throws IllegalArgumentException if {@code bytes} is less than 1 or {@code every} null or
+   *     negative
    */
-  public Fault forId(String id) {
-    Arguments.requireNonNull(id, "id");
-    return new Fault(kind, status, body, retryAfter, delay, release, size, endpoint, id, times);
+  static Fault trickle(int bytes, Duration every) {
+    return new Trickle(bytes, every, Scope.EVERY_REQUEST);
   }
 
   /**
-   * Makes the fault apply to the next {@code count} matching requests only; later ones are
-   * answered normally ("503 twice, then success").
+   * Answers with a redirect: a 3xx status, a {@code Location} header and no body. A client of
+   * Nebuly's API must not follow it.
    *
-   * @param count at least 1
-   * @return a copy with that count
-   * @throws IllegalArgumentException if {@code count} is less than 1
+   * @param status 300 to 399
+   * @param location where the answer points
+   * @return the fault
+   * @throws IllegalArgumentException if the status is out of range or {@code location} null
    */
-  public Fault times(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("count must be at least 1, got " + count);
-    }
-    return new Fault(kind, status, body, retryAfter, delay, release, size, endpoint, id, count);
+  static Fault redirect(int status, URI location) {
+    return new Redirect(status, location, Scope.EVERY_REQUEST);
   }
 
-  /**
-   * Makes the fault apply to every matching request (the default).
-   *
-   * @return a copy that always applies
-   */
-  public Fault always() {
-    return new Fault(kind, status, body, retryAfter, delay, release, size, endpoint, id, -1);
-  }
-
-  Kind kind() {
-    return kind;
-  }
-
-  int statusCode() {
-    return status;
-  }
-
-  String body() {
-    return body;
-  }
-
-  Optional<String> retryAfter() {
-    return Optional.ofNullable(retryAfter);
-  }
-
-  Duration delayTime() {
-    return delay;
-  }
-
-  CompletionStage<?> release() {
-    return release;
-  }
-
-  long size() {
-    return size;
-  }
-
-  /** -1 when the fault always applies. */
-  int count() {
-    return times;
-  }
-
-  boolean matches(Endpoint requested, Optional<String> requestedId) {
-    return (endpoint == null || endpoint == requested)
-        && (id == null || requestedId.filter(id::equals).isPresent());
-  }
-
-  boolean isPause() {
-    return kind == Kind.DELAY || kind == Kind.HOLD;
-  }
-
-  private static int requireStatus(int status) {
-    if (status < 100 || status > 599) {
-      throw new IllegalArgumentException("HTTP status must be between 100 and 599, got " + status);
+  private static int requireStatus(int status, int min, int max) {
+    if (status < min || status > max) {
+      throw new IllegalArgumentException(
+          "HTTP status must be between " + min + " and " + max + ", got " + status);
     }
     return status;
   }
 
-  /** Describes the fault and its scope. */
-  @Override
-  public String toString() {
-    return "Fault["
-        + kind
-        + (status == 0 ? "" : " " + status)
-        + (retryAfter == null ? "" : " Retry-After=" + retryAfter)
-        + (delay == null ? "" : " " + delay)
-        + (size == 0 ? "" : " " + size + " bytes")
-        + " on "
-        + (endpoint == null ? "any endpoint" : endpoint)
-        + (id == null ? "" : " for id '" + id + "'")
-        + (times < 0 ? ", always" : ", " + times + " time(s)")
-        + "]";
+  private static Duration requireNotNegative(Duration duration, String name) {
+    Arguments.requireNonNull(duration, name);
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative, got " + duration);
+    }
+    return duration;
+  }
+
+  /**
+   * Which requests a fault applies to.
+   *
+   * @param endpoint the one endpoint, or every endpoint when empty
+   * @param id the one id (the client's, not percent-encoded), or every id when empty
+   * @param count how many matching requests it applies to, or every one when empty
+   */
+  record Scope(Optional<Endpoint> endpoint, Optional<String> id, OptionalInt count) {
+    /** Every request, always: the scope of a new fault. */
+    public static final Scope EVERY_REQUEST =
+        new Scope(Optional.empty(), Optional.empty(), OptionalInt.empty());
+
+    /**
+     * Checks the scope.
+     *
+     * @throws IllegalArgumentException if an argument is null or the count less than 1
+     */
+    public Scope {
+      Arguments.requireNonNull(endpoint, "endpoint");
+      Arguments.requireNonNull(id, "id");
+      Arguments.requireNonNull(count, "count");
+      if (count.isPresent() && count.getAsInt() < 1) {
+        throw new IllegalArgumentException("count must be at least 1, got " + count.getAsInt());
+      }
+    }
+
+    /**
+     * Tells whether a request is in scope (the count aside).
+     *
+     * @param requested the request's endpoint
+     * @param requestedId the request's id, if it has one
+     * @return true when both match
+     */
+    public boolean matches(Endpoint requested, Optional<String> requestedId) {
+      return endpoint.map(requested::equals).orElse(true)
+          && id.map(wanted -> requestedId.filter(wanted::equals).isPresent()).orElse(true);
+    }
+
+    /** Describes the scope, such as {@code on CONVERSATION_DETAIL for id 'x', 2 time(s)}. */
+    @Override
+    public String toString() {
+      return "on "
+          + endpoint.map(Endpoint::toString).orElse("any endpoint")
+          + id.map(value -> " for id '" + value + "'").orElse("")
+          + (count.isPresent() ? ", " + count.getAsInt() + " time(s)" : ", always");
+    }
+  }
+
+  /**
+   * Waits before handling the request.
+   *
+   * @param delay how long
+   * @param scope the requests it applies to
+   */
+  record Delay(Duration delay, Scope scope) implements Fault {
+    /**
+     * Checks the fault.
+     *
+     * @throws IllegalArgumentException if an argument is null or the delay negative
+     */
+    public Delay {
+      requireNotNegative(delay, "delay");
+      Arguments.requireNonNull(scope, "scope");
+    }
+
+    @Override
+    public Delay withScope(Scope scope) {
+      return new Delay(delay, scope);
+    }
+  }
+
+  /**
+   * Holds the request until {@code release} completes.
+   *
+   * @param release completes when the held requests may go on
+   * @param scope the requests it applies to
+   */
+  record Hold(CompletionStage<?> release, Scope scope) implements Fault {
+    /**
+     * Checks the fault.
+     *
+     * @throws IllegalArgumentException if an argument is null
+     */
+    public Hold {
+      Arguments.requireNonNull(release, "release");
+      Arguments.requireNonNull(scope, "scope");
+    }
+
+    @Override
+    public Hold withScope(Scope scope) {
+      return new Hold(release, scope);
+    }
+  }
+
+  /**
+   * Answers with a status and a JSON body.
+   *
+   * @param status 100 to 599
+   * @param jsonBody the body, sent as {@code application/json}
+   * @param retryAfter the {@code Retry-After} header's value, if any
+   * @param scope the requests it applies to
+   */
+  record Status(int status, String jsonBody, Optional<String> retryAfter, Scope scope)
+      implements Fault {
+    /**
+     * Checks the fault.
+     *
+     * @throws IllegalArgumentException if an argument is null or the status out of range
+     */
+    public Status {
+      requireStatus(status, 100, 599);
+      Arguments.requireNonNull(jsonBody, "jsonBody");
+      Arguments.requireNonNull(retryAfter, "retryAfter");
+      Arguments.requireNonNull(scope, "scope");
+    }
+
+    @Override
+    public Status withScope(Scope scope) {
+      return new Status(status, jsonBody, retryAfter, scope);
+    }
+  }
+
+  /**
+   * Answers with an HTML page.
+   *
+   * @param status 100 to 599
+   * @param html the page, sent as {@code text/html}
+   * @param scope the requests it applies to
+   */
+  record HtmlPage(int status, String html, Scope scope) implements Fault {
+    /**
+     * Checks the fault.
+     *
+     * @throws IllegalArgumentException if an argument is null or the status out of range
+     */
+    public HtmlPage {
+      requireStatus(status, 100, 599);
+      Arguments.requireNonNull(html, "html");
+      Arguments.requireNonNull(scope, "scope");
+    }
+
+    @Override
+    public HtmlPage withScope(Scope scope) {
+      return new HtmlPage(status, html, scope);
+    }
+  }
+
+  /**
+   * Answers with a status and no body.
+   *
+   * @param status 100 to 599
+   * @param scope the requests it applies to
+   */
+  record EmptyBody(int status, Scope scope) implements Fault {
+    /**
+     * Checks the fault.
+     *
+     * @throws IllegalArgumentException if the scope is null or the status out of range
+     */
+    public EmptyBody {
+      requireStatus(status, 100, 599);
+      Arguments.requireNonNull(scope, "scope");
+    }
+
+    @Override
+    public EmptyBody withScope(Scope scope) {
+      return new EmptyBody(status, scope);
+    }
+  }
+
+  /**
+   * Answers 200 with a body that is not valid JSON.
+   *
+   * @param scope the requests it applies to
+   */
+  record MalformedJson(Scope scope) implements Fault {
+    /**
+     * Checks the fault.
+     *
+     * @throws IllegalArgumentException if the scope is null
+     */
+    public MalformedJson {
+      Arguments.requireNonNull(scope, "scope");
+    }
+
+    @Override
+    public MalformedJson withScope(Scope scope) {
+      return new MalformedJson(scope);
+    }
+  }
+
+  /**
+   * Answers 200, announces a length, sends half and closes the connection.
+   *
+   * @param scope the requests it applies to
+   */
+  record DropConnection(Scope scope) implements Fault {
+    /**
+     * Checks the fault.
+     *
+     * @throws IllegalArgumentException if the scope is null
+     */
+    public DropConnection {
+      Arguments.requireNonNull(scope, "scope");
+    }
+
+    @Override
+    public DropConnection withScope(Scope scope) {
+      return new DropConnection(scope);
+    }
+  }
+
+  /**
+   * Answers with a streamed body, never held whole in memory.
+   *
+   * @param status 100 to 599; 200 sends the start of a JSON document, another an HTML page
+   * @param bytes the body's size, positive; {@code Long.MAX_VALUE} with {@code chunked} does not
+   *     end
+   * @param chunked true to send the body chunked with no length, false to announce its {@code
+   *     Content-Length}
+   * @param scope the requests it applies to
+   */
+  record HugeBody(int status, long bytes, boolean chunked, Scope scope) implements Fault {
+    /**
+     * Checks the fault.
+     *
+     * @throws IllegalArgumentException if the scope is null, the status out of range or the size
+     *     not positive
+     */
+    public HugeBody {
+      requireStatus(status, 100, 599);
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("the body size must be positive, got " + bytes);
+      }
+      Arguments.requireNonNull(scope, "scope");
+    }
+
+    @Override
+    public HugeBody withScope(Scope scope) {
+      return new HugeBody(status, bytes, chunked, scope);
+    }
+  }
+
+  /**
+   * Sends the normal answer's body a few bytes at a time.
+   *
+   * @param bytes the bytes sent at a time, at least 1
+   * @param every the pause between two sends
+   * @param scope the requests it applies to
+   */
+  record Trickle(int bytes, Duration every, Scope scope) implements Fault {
+    /**
+     * Checks the fault.
+     *
+     * @throws IllegalArgumentException if an argument is null, {@code bytes} less than 1 or the
+     *     pause negative
+     */
+    public Trickle {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("bytes must be at least 1, got " + bytes);
+      }
+      requireNotNegative(every, "every");
+      Arguments.requireNonNull(scope, "scope");
+    }
+
+    @Override
+    public Trickle withScope(Scope scope) {
+      return new Trickle(bytes, every, scope);
+    }
+  }
+
+  /**
+   * Answers with a 3xx status and a {@code Location}.
+   *
+   * @param status 300 to 399
+   * @param location the header's value
+   * @param scope the requests it applies to
+   */
+  record Redirect(int status, URI location, Scope scope) implements Fault {
+    /**
+     * Checks the fault.
+     *
+     * @throws IllegalArgumentException if an argument is null or the status not a redirect
+     */
+    public Redirect {
+      requireStatus(status, 300, 399);
+      Arguments.requireNonNull(location, "location");
+      Arguments.requireNonNull(scope, "scope");
+    }
+
+    @Override
+    public Redirect withScope(Scope scope) {
+      return new Redirect(status, location, scope);
+    }
   }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes the JSON documents of Nebuly's external API, as {@code WIRE.md} describes them, from
+ * Writes the JSON documents of Nebuly's external API, as its documentation describes them, from
  * nebuly4j's domain values.
  *
  * <p>Every field name is spelled out here, independently of any other module's JSON mapping, so
@@ -29,6 +29,10 @@ import java.util.Optional;
  * with a {@code Z}.
  */
 public final class NebulyDocuments {
+  /** The API's own violation for a detail request without an id, also the body of a 422 fault. */
+  static final RequestViolation MISSING_CONVERSATION_ID =
+      new RequestViolation(List.of("body", "conversation_id"), "field required", "value_error.missing");
+
   private static final JsonFactory JSON = new JsonFactory();
 
   private NebulyDocuments() {}

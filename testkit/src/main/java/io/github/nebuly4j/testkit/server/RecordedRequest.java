@@ -22,6 +22,8 @@ import java.util.TreeMap;
  * @param headers the headers; names compare case-insensitively
  * @param body the body, decoded as UTF-8 (empty when there was none)
  * @param receivedAt when the server read the request
+ * @param connectionId the server's number of the connection the request arrived on: requests
+ *     with the same number shared one connection
  */
 public record RecordedRequest(
     String method,
@@ -29,7 +31,8 @@ public record RecordedRequest(
     Optional<String> rawQuery,
     Map<String, List<String>> headers,
     String body,
-    Instant receivedAt) {
+    Instant receivedAt,
+    long connectionId) {
 
   /**
    * Copies the headers into an immutable, case-insensitive map.
@@ -98,6 +101,8 @@ public record RecordedRequest(
         + rawQuery.map(query -> "?" + query).orElse("")
         + " headers="
         + shown
+        + " connection="
+        + connectionId
         + " body="
         + (body.length() > 200 ? body.substring(0, 200) + "… (" + body.length() + " chars)" : body);
   }

@@ -7,24 +7,18 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The requests a {@link FakeNebulyServer} received, in the order they arrived. A request is
- * recorded as soon as it is read, before any scripted delay, fault or answer. Thread-safe.
+ * The requests a fake Nebuly server received, in the order they arrived. A request is recorded as
+ * soon as it is read, before any scripted delay, fault or answer. The journal of a {@link
+ * FakeNebulyServer} reads the server's memory; the journal of a {@link RemoteFakeNebulyServer}
+ * asks the server on each call. Thread-safe.
  */
 public final class RequestJournal {
   private final String basePath;
-  private final List<RecordedRequest> requests = new ArrayList<>();
+  private final Source source;
 
-  RequestJournal(String basePath) {
+  RequestJournal(String basePath, Source source) {
     this.basePath = basePath;
-  }
-
-  synchronized void record(RecordedRequest request) {
-    requests.add(request);
-    notifyAll();
-  }
-
-  synchronized void clear() {
-    requests.clear();
+    this.source = source;
   }
 
   /**
@@ -32,8 +26,8 @@ public final class RequestJournal {
    *
    * @return a snapshot, oldest first
    */
-  public synchronized List<RecordedRequest> requests() {
-    return List.copyOf(requests);
+  public List<RecordedRequest> requests() {
+    return source.requests();
   }
 
   /**
@@ -43,10 +37,10 @@ public final class RequestJournal {
    *     path; compared with the raw path exactly (so an id's percent-encoding must match)
    * @return a snapshot, oldest first
    */
-  public synchronized List<RecordedRequest> requestsTo(String path) {
+  public List<RecordedRequest> requestsTo(String path) {
     Arguments.requireNonNull(path, "path");
     String full = path.startsWith(basePath + "/") ? path : basePath + path;
-    return requests.stream().filter(request -> request.rawPath().equals(full)).toList();
+    return requests().stream().filter(request -> request.rawPath().equals(full)).toList();
   }
 
   /**
@@ -55,10 +49,10 @@ public final class RequestJournal {
    * @param endpoint the endpoint
    * @return a snapshot, oldest first
    */
-  public synchronized List<RecordedRequest> requestsTo(Endpoint endpoint) {
+  public List<RecordedRequest> requestsTo(Endpoint endpoint) {
     Arguments.requireNonNull(endpoint, "endpoint");
     String prefix = basePath + endpoint.path();
-    return requests.stream()
+    return requests().stream()
         .filter(
             request ->
                 endpoint == Endpoint.CONVERSATION_DETAIL
@@ -73,7 +67,8 @@ public final class RequestJournal {
    * @return the request received last
    * @throws NoSuchElementException if there was none
    */
-  public synchronized RecordedRequest lastRequest() {
+  public RecordedRequest lastRequest() {
+    List<RecordedRequest> requests = requests();
     if (requests.isEmpty()) {
       throw new NoSuchElementException("the fake Nebuly server has received no request");
     }
@@ -85,8 +80,8 @@ public final class RequestJournal {
    *
    * @return the count
    */
-  public synchronized int count() {
-    return requests.size();
+  public int count() {
+    return requests().size();
   }
 
   /**
@@ -98,27 +93,58 @@ public final class RequestJournal {
    * @throws IllegalArgumentException if {@code timeout} is null
    * @throws IllegalStateException if the waiting thread is interrupted
    */
-  public synchronized boolean awaitCount(int count, Duration timeout) {
+  public boolean awaitCount(int count, Duration timeout) {
     Arguments.requireNonNull(timeout, "timeout");
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (requests.size() < count) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return false;
-      }
-      try {
-        wait(Math.max(1, left / 1_000_000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for requests", e);
-      }
-    }
-    return true;
+    return source.awaitCount(count, timeout);
   }
 
   /** Lists the requests, with the {@code Authorization} values hidden. */
   @Override
-  public synchronized String toString() {
-    return "RequestJournal" + requests;
+  public String toString() {
+    return "RequestJournal" + requests();
+  }
+
+  /** Where a journal's requests are kept. */
+  interface Source {
+    List<RecordedRequest> requests();
+
+    boolean awaitCount(int count, Duration timeout);
+  }
+
+  /** The requests of a server in this JVM, in its memory. */
+  static final class Recorder implements Source {
+    private final List<RecordedRequest> requests = new ArrayList<>();
+
+    synchronized void record(RecordedRequest request) {
+      requests.add(request);
+      notifyAll();
+    }
+
+    synchronized void clear() {
+      requests.clear();
+    }
+
+    @Override
+    public synchronized List<RecordedRequest> requests() {
+      return List.copyOf(requests);
+    }
+
+    @Override
+    public synchronized boolean awaitCount(int count, Duration timeout) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (requests.size() < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while waiting for requests", e);
+        }
+      }
+      return true;
+    }
   }
 }

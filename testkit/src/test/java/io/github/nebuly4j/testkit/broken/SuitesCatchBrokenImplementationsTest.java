@@ -19,6 +19,7 @@ import io.github.nebuly4j.testkit.contract.HttpAdapterContract;
 import io.github.nebuly4j.testkit.fake.InMemoryConversationRepository;
 import io.github.nebuly4j.testkit.fake.InMemoryDeepLinkResolver;
 import io.github.nebuly4j.testkit.jdk.JdkAdapterBinding;
+import io.github.nebuly4j.testkit.jdk.JdkAdapters;
 import io.github.nebuly4j.testkit.jdk.JdkHttpAdapter;
 import io.github.nebuly4j.testkit.junit.WithFakeNebulyServer;
 import io.github.nebuly4j.testkit.server.FakeNebulyServer;
@@ -32,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -83,21 +85,74 @@ class SuitesCatchBrokenImplementationsTest {
         .containsExactlyInAnyOrder("unknownInteractionFailsWithNotFound", "unknownConversationFailsWithNotFound");
   }
 
-  @Test
-  void anHttpAdapterThatIgnoresItsTimeoutFails() {
+  /**
+   * Each flaw of the JDK adapter against the cases of HttpAdapterContract that must catch it, and
+   * control cases that it must not fail.
+   *
+   * @param flaw the breakage
+   * @param catching the cases that must fail
+   * @param controls cases that run alongside and must pass
+   * @param why a fragment of the first failure's message
+   */
+  record Proof(JdkHttpAdapter.Flaw flaw, List<String> catching, List<String> controls, String why) {}
+
+  static List<Proof> proofs() {
+    return List.of(
+        new Proof(JdkHttpAdapter.Flaw.NO_ATTEMPT_TIMEOUT, List.of("attemptTimeoutFiresOnEveryAttempt"), List.of(), "should have failed"),
+        new Proof(
+            JdkHttpAdapter.Flaw.IDLE_TIMEOUT_ONLY,
+            List.of("aTricklingBodyEndsAtTheAttemptDeadline"),
+            List.of("attemptTimeoutFiresOnEveryAttempt"),
+            "did not complete"),
+        new Proof(
+            JdkHttpAdapter.Flaw.IGNORES_CANCELLATION,
+            List.of("cancellingAStageAbortsItsRequest", "aCancelledCallLeavesNoConnectionBehind"),
+            // Calls it failed to cancel still reach the server later: the control counts no requests.
+            List.of("lenientDecodingOfTheDocumentedVariants"),
+            ""),
+        new Proof(
+            JdkHttpAdapter.Flaw.WARNS_ON_CANCEL,
+            List.of("cancelledCallsLogNothingAtWarnOrAbove"),
+            List.of("cancellingAStageAbortsItsRequest"),
+            "a call to Nebuly was cancelled"),
+        new Proof(
+            JdkHttpAdapter.Flaw.NO_KEEP_ALIVE,
+            List.of("sequentialCallsShareOneConnection"),
+            List.of("sendsTheDocumentedRequestToEveryEndpoint"),
+            "keep one connection alive"),
+        new Proof(JdkHttpAdapter.Flaw.FOLLOWS_REDIRECTS, List.of("redirectsAreNotFollowed"), List.of(), "should have failed"),
+        new Proof(
+            JdkHttpAdapter.Flaw.UNBOUNDED_ERROR_BODIES,
+            List.of("oversizedErrorPagesAreCutAndTypedByTheirStatus"),
+            List.of("htmlErrorPagesBecomeTypedErrorsWithoutThePage"),
+            "Timeout"),
+        new Proof(
+            JdkHttpAdapter.Flaw.LEAKS_CONNECTION_ON_ABORT,
+            List.of("aCancelledCallLeavesNoConnectionBehind", "anAbortedCallLeavesNoConnectionBehind"),
+            List.of("sendsTheDocumentedRequestToEveryEndpoint"),
+            ""));
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("proofs")
+  void eachFlawOfAnHttpAdapterFailsTheCasesMeantForIt(Proof proof) {
+    FlawedAdapterSuite.flaw = proof.flaw();
+    List<String> cases = new ArrayList<>(proof.catching());
+    cases.addAll(proof.controls());
+
     EngineExecutionResults results =
         EngineTestKit.engine("junit-jupiter")
-            .selectors(selectMethod(NoTimeoutAdapterSuite.class, "requestTimeoutFiresOnEveryAttempt"))
+            .selectors(cases.stream().map(name -> selectMethod(FlawedAdapterSuite.class, name)).toList())
             .execute();
 
-    assertThat(failed(results)).containsExactly("requestTimeoutFiresOnEveryAttempt");
-    Throwable why =
-        results.testEvents().failed().stream()
-            .findFirst()
-            .flatMap(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class))
-            .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
-            .orElseThrow();
-    assertThat(why).hasMessageContaining("should have failed");
+    assertThat(failed(results)).containsExactlyInAnyOrderElementsOf(proof.catching());
+    assertThat(
+            results.testEvents().failed().stream()
+                .findFirst()
+                .flatMap(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class))
+                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                .orElseThrow())
+        .hasMessageContaining(proof.why());
   }
 
   private static EngineExecutionResults run(Class<?> suite) {
@@ -206,16 +261,18 @@ class SuitesCatchBrokenImplementationsTest {
     }
   }
 
-  /** A java.net.http adapter that never sets a request timeout. */
+  /** The JDK adapter with the flaw that the running proof sets; the proofs run one at a time. */
   @WithFakeNebulyServer(apiKey = ContractSettings.API_KEY)
-  static class NoTimeoutAdapterSuite extends JdkAdapterBinding implements HttpAdapterContract {
-    NoTimeoutAdapterSuite(FakeNebulyServer server) {
+  static class FlawedAdapterSuite extends JdkAdapterBinding implements HttpAdapterContract {
+    static volatile JdkHttpAdapter.Flaw flaw;
+
+    FlawedAdapterSuite(FakeNebulyServer server) {
       super(server);
     }
 
     @Override
     public AdapterUnderTest adapter(ContractSettings settings) {
-      return new JdkHttpAdapter(settings, false);
+      return JdkAdapters.forSettings(settings, Set.of(flaw));
     }
   }
 }

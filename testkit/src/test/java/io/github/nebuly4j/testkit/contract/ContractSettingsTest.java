@@ -18,8 +18,9 @@ class ContractSettingsTest {
     assertThat(settings.baseUrl()).isEqualTo(BASE);
     assertThat(settings.apiKey()).isEqualTo(ContractSettings.API_KEY);
     assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(settings.maxResponseBytes()).isEqualTo(16L * 1024 * 1024);
+    assertThat(settings.attemptTimeout()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(settings.maxBodySize()).isEqualTo(16L * 1024 * 1024);
+    assertThat(settings.maxConnections()).isEqualTo(64);
     RetryPolicy policy = settings.retryPolicy();
     assertThat(policy.maxAttempts()).isEqualTo(3);
     assertThat(policy.initialBackoff()).isEqualTo(Duration.ofMillis(10));
@@ -28,6 +29,9 @@ class ContractSettingsTest {
     assertThat(policy.maxRetryAfter()).isEqualTo(Duration.ofSeconds(3));
     assertThat(policy.deadline()).isEqualTo(Duration.ofSeconds(10));
     assertThat(settings).isEqualTo(ContractSettings.standard(BASE));
+    assertThat(settings.withMaxConnections(1).maxConnections()).isEqualTo(1);
+    assertThat(settings.withMaxConnections(1).withMaxConnections(64)).isEqualTo(settings);
+    assertThat(settings.withAttemptTimeout(Duration.ofMinutes(1)).attemptTimeout()).isEqualTo(Duration.ofMinutes(1));
   }
 
   @Test
@@ -47,12 +51,26 @@ class ContractSettingsTest {
     assertThatThrownBy(
             () ->
                 new ContractSettings(
-                    BASE, "k", Duration.ZERO, Duration.ofSeconds(1), standard.retryPolicy(), 1))
-        .isInstanceOf(IllegalArgumentException.class);
+                    BASE, "k", Duration.ZERO, Duration.ofSeconds(1), standard.retryPolicy(), 1, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("connectTimeout");
     assertThatThrownBy(
             () ->
                 new ContractSettings(
-                    BASE, "k", Duration.ofSeconds(1), Duration.ofSeconds(1), standard.retryPolicy(), 0))
-        .isInstanceOf(IllegalArgumentException.class);
+                    BASE, "k", Duration.ofSeconds(1), Duration.ofSeconds(-1), standard.retryPolicy(), 1, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("attemptTimeout");
+    assertThatThrownBy(
+            () ->
+                new ContractSettings(
+                    BASE, "k", Duration.ofSeconds(1), Duration.ofSeconds(1), standard.retryPolicy(), 0, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxBodySize");
+    assertThatThrownBy(() -> standard.withAttemptTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("attemptTimeout");
+    assertThatThrownBy(() -> standard.withMaxConnections(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxConnections");
   }
 }

@@ -17,16 +17,10 @@ import io.github.nebuly4j.core.spi.Arguments;
 import io.github.nebuly4j.core.spi.PercentEncoding;
 import io.github.nebuly4j.testkit.contract.AdapterUnderTest;
 import io.github.nebuly4j.testkit.contract.ContractSettings;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,45 +33,75 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * A minimal HTTP adapter on {@code java.net.http}, test code only: it exists to prove that the HTTP
- * suites can be passed (and, with {@code applyTimeout = false}, that they catch an adapter that
- * ignores its timeout). It deliberately uses no class of the wire module.
+ * A minimal HTTP adapter, test code only: it exists to prove that the HTTP suites can be passed,
+ * and, with a {@link Flaw}, that each suite case catches the adapter that lacks its behaviour. It
+ * deliberately uses no class of the wire module, and moves its bytes over plain sockets ({@link
+ * SocketTransport}).
  */
 public final class JdkHttpAdapter implements AdapterUnderTest, DeepLinkResolver, ConversationRepository {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final Pattern OFFSET = Pattern.compile(".*(Z|z|[+-]\\d\\d:?\\d\\d)$");
+  private static final Logger LOG = Logger.getLogger(JdkHttpAdapter.class.getName());
+
+  /** A deliberate breakage, for the proofs that the suites catch broken adapters. */
+  public enum Flaw {
+    /** Never times out. */
+    NO_ATTEMPT_TIMEOUT,
+    /** Times out only when no byte arrives for the attempt timeout: a trickle defeats it. */
+    IDLE_TIMEOUT_ONLY,
+    /** Cancelling the stage lets the request run on. */
+    IGNORES_CANCELLATION,
+    /** Logs a warning when a stage is cancelled. */
+    WARNS_ON_CANCEL,
+    /** Asks for {@code Connection: close}: a new connection for every request. */
+    NO_KEEP_ALIVE,
+    /** Sends the request again to a redirect's {@code Location}. */
+    FOLLOWS_REDIRECTS,
+    /** Reads an error body to its end, however long. */
+    UNBOUNDED_ERROR_BODIES,
+    /** A call cancelled, timed out or cut at the bound never gives its place in the pool back. */
+    LEAKS_CONNECTION_ON_ABORT
+  }
 
   private final ContractSettings settings;
-  private final boolean applyTimeout;
-  private final HttpClient client;
-  private final String base;
+  private final Set<Flaw> flaws;
+  private final SocketTransport transport;
+  private final String basePath;
 
   /**
-   * Creates the adapter.
+   * Creates a correct adapter.
    *
    * @param settings the configuration
-   * @param applyTimeout false for the deliberately broken variant that never times out
    */
-  public JdkHttpAdapter(ContractSettings settings, boolean applyTimeout) {
+  public JdkHttpAdapter(ContractSettings settings) {
+    this(settings, Set.of());
+  }
+
+  /**
+   * Creates an adapter with deliberate breakages.
+   *
+   * @param settings the configuration
+   * @param flaws what to break
+   */
+  public JdkHttpAdapter(ContractSettings settings, Set<Flaw> flaws) {
     this.settings = settings;
-    this.applyTimeout = applyTimeout;
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(settings.connectTimeout())
-            .build();
-    String url = settings.baseUrl().toString();
-    this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    this.flaws = Set.copyOf(flaws);
+    this.transport = new SocketTransport(settings, this.flaws);
+    String path = settings.baseUrl().getRawPath();
+    this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
   @Override
@@ -94,20 +118,26 @@ public final class JdkHttpAdapter implements AdapterUnderTest, DeepLinkResolver,
   public CompletionStage<DeepLink> interactionLink(InteractionId id) {
     Arguments.requireNonNull(id, "id");
     return call(
-        () -> get("/deeplinks/interaction/" + PercentEncoding.encode(id.value())),
-        body -> DeepLink.toInteraction(id, url(body)),
-        null,
-        "interaction '" + id.value() + "'");
+        new Call<>(
+            "GET",
+            "/deeplinks/interaction/" + PercentEncoding.encode(id.value()),
+            new byte[0],
+            body -> DeepLink.toInteraction(id, url(body)),
+            null,
+            "interaction '" + id.value() + "'"));
   }
 
   @Override
   public CompletionStage<DeepLink> conversationLink(ConversationId id) {
     Arguments.requireNonNull(id, "id");
     return call(
-        () -> get("/deeplinks/conversation/" + PercentEncoding.encode(id.value())),
-        body -> DeepLink.toConversation(id, url(body)),
-        null,
-        "conversation '" + id.value() + "'");
+        new Call<>(
+            "GET",
+            "/deeplinks/conversation/" + PercentEncoding.encode(id.value()),
+            new byte[0],
+            body -> DeepLink.toConversation(id, url(body)),
+            null,
+            "conversation '" + id.value() + "'"));
   }
 
   @Override
@@ -115,67 +145,88 @@ public final class JdkHttpAdapter implements AdapterUnderTest, DeepLinkResolver,
     Arguments.requireNonNull(id, "id");
     String body = JSON.createObjectNode().put("conversation_id", id.value()).toString();
     return call(
-        () ->
-            request("/get-conversation-detail")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-        json -> Optional.of(conversation(json)),
-        Optional.empty(),
-        "conversation '" + id.value() + "'");
+        new Call<>(
+            "POST",
+            "/get-conversation-detail",
+            body.getBytes(StandardCharsets.UTF_8),
+            json -> Optional.of(conversation(json)),
+            Optional.empty(),
+            "conversation '" + id.value() + "'"));
   }
 
-  private HttpRequest get(String path) {
-    return request(path).GET().build();
-  }
+  /**
+   * What a call sends and how its answer is read.
+   *
+   * @param notFound the value of a 404, or null when a 404 is an error
+   */
+  private record Call<T>(
+      String method, String path, byte[] body, Function<JsonNode, T> reader, T notFound, String resource) {}
 
-  private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", "Bearer " + settings.apiKey())
-            .header("Accept", "application/json");
-    return applyTimeout ? request.timeout(settings.requestTimeout()) : request;
-  }
-
-  private <T> CompletableFuture<T> call(
-      java.util.function.Supplier<HttpRequest> request,
-      Function<JsonNode, T> reader,
-      T notFound,
-      String resource) {
+  private <T> CompletableFuture<T> call(Call<T> call) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    attempt(1, System.nanoTime(), request, reader, notFound, resource, result);
+    AtomicReference<SocketTransport.Attempt> current = new AtomicReference<>();
+    result.whenComplete(
+        (value, failure) -> {
+          if (!result.isCancelled()) {
+            return;
+          }
+          if (flaws.contains(Flaw.WARNS_ON_CANCEL)) {
+            LOG.warning("a call to Nebuly was cancelled");
+          }
+          abortOnCancel(result, current.get());
+        });
+    attempt(1, System.nanoTime(), basePath + call.path(), call, result, current);
     return result;
+  }
+
+  private void abortOnCancel(CompletableFuture<?> result, SocketTransport.Attempt attempt) {
+    if (result.isCancelled() && attempt != null && !flaws.contains(Flaw.IGNORES_CANCELLATION)) {
+      attempt.abort(new CancellationException("the call was cancelled"));
+    }
   }
 
   private <T> void attempt(
       int attempt,
       long start,
-      java.util.function.Supplier<HttpRequest> request,
-      Function<JsonNode, T> reader,
-      T notFound,
-      String resource,
-      CompletableFuture<T> result) {
-    client
-        .sendAsync(request.get(), info -> new BoundedBody(info.statusCode(), settings.maxResponseBytes(), info.headers().firstValueAsLong("Content-Length")))
+      String path,
+      Call<T> call,
+      CompletableFuture<T> result,
+      AtomicReference<SocketTransport.Attempt> current) {
+    if (result.isDone()) {
+      return;
+    }
+    SocketTransport.Attempt sent = transport.send(call.method(), path, call.body());
+    current.set(sent);
+    // A cancellation between the check above and current.set() would otherwise miss this attempt.
+    abortOnCancel(result, sent);
+    sent.answer()
         .whenComplete(
-            (response, error) -> {
+            (answer, error) -> {
+              Optional<String> redirect =
+                  answer == null || answer.status() / 100 != 3 || !flaws.contains(Flaw.FOLLOWS_REDIRECTS)
+                      ? Optional.empty()
+                      : answer.header("Location");
+              if (redirect.isPresent()) {
+                attempt(attempt, start, URI.create(redirect.get()).getRawPath(), call, result, current);
+                return;
+              }
               NebulyException failure;
               if (error != null) {
                 failure = failureOf(error);
-              } else if (response.statusCode() == 200) {
+              } else if (answer.status() == 200) {
                 try {
-                  result.complete(reader.apply(parse(200, response.body())));
+                  result.complete(call.reader().apply(parse(200, answer.body())));
                   return;
                 } catch (NebulyException e) {
                   failure = e;
                 } catch (RuntimeException e) {
                   failure = new NebulyException.MalformedResponse(200, "not the documented document: " + e.getMessage(), null);
                 }
-              } else if (response.statusCode() == 404 && notFound != null) {
-                result.complete(notFound);
+              } else if (answer.status() == 404 && call.notFound() != null) {
+                result.complete(call.notFound());
                 return;
               } else {
-                failure = errorOf(response, resource);
+                failure = errorOf(answer, call.resource());
               }
               Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
               Optional<Duration> retry =
@@ -184,31 +235,23 @@ public final class JdkHttpAdapter implements AdapterUnderTest, DeepLinkResolver,
                 result.completeExceptionally(failure);
               } else {
                 CompletableFuture.delayedExecutor(retry.get().toNanos(), TimeUnit.NANOSECONDS)
-                    .execute(() -> attempt(attempt + 1, start, request, reader, notFound, resource, result));
+                    .execute(() -> attempt(attempt + 1, start, basePath + call.path(), call, result, current));
               }
             });
   }
 
   private NebulyException failureOf(Throwable error) {
-    Throwable cause = error;
-    while (cause.getCause() != null && !(cause instanceof IOException) && !(cause instanceof TooLarge)) {
-      cause = cause.getCause();
+    if (error instanceof NebulyException nebuly) {
+      return nebuly;
     }
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof TooLarge) {
-        return new NebulyException.MalformedResponse(((TooLarge) t).status, t.getMessage(), null);
-      }
+    if (error instanceof SocketTransport.TooLarge) {
+      return new NebulyException.MalformedResponse(200, error.getMessage(), null);
     }
-    if (cause instanceof HttpTimeoutException) {
-      return new NebulyException.Timeout(
-          cause instanceof java.net.http.HttpConnectTimeoutException ? settings.connectTimeout() : settings.requestTimeout(),
-          cause);
-    }
-    return new NebulyException.Transport(cause.getClass().getSimpleName() + ": " + redact(String.valueOf(cause.getMessage())), null);
+    return new NebulyException.Transport(error.getClass().getSimpleName() + ": " + redact(String.valueOf(error.getMessage())), null);
   }
 
-  private NebulyException errorOf(HttpResponse<byte[]> response, String resource) {
-    int status = response.statusCode();
+  private NebulyException errorOf(SocketTransport.Answer response, String resource) {
+    int status = response.status();
     String text = redact(new String(response.body(), StandardCharsets.UTF_8));
     String detail = text.isBlank() ? null : text;
     List<RequestViolation> violations = new ArrayList<>();
@@ -235,7 +278,7 @@ public final class JdkHttpAdapter implements AdapterUnderTest, DeepLinkResolver,
       return new NebulyException.NotFound(resource, detail);
     }
     if (status == 429) {
-      return new NebulyException.RateLimited(response.headers().firstValue("Retry-After").flatMap(JdkHttpAdapter::retryAfter).orElse(null), detail);
+      return new NebulyException.RateLimited(response.header("Retry-After").flatMap(JdkHttpAdapter::retryAfter).orElse(null), detail);
     }
     if (status >= 400 && status < 500) {
       return new NebulyException.InvalidRequest(status, detail, violations);
@@ -341,75 +384,5 @@ public final class JdkHttpAdapter implements AdapterUnderTest, DeepLinkResolver,
     return OFFSET.matcher(iso).matches()
         ? OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
         : LocalDateTime.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
-  }
-
-  /** The body is refused: larger than the bound. */
-  private static final class TooLarge extends IOException {
-    private static final long serialVersionUID = 1L;
-    final int status;
-
-    TooLarge(int status, long bound) {
-      super("the body is larger than " + bound + " bytes");
-      this.status = status;
-    }
-  }
-
-  /** Collects a body up to a bound, and cancels the download beyond it. */
-  private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
-    private final int status;
-    private final long bound;
-    private final boolean announcedTooLarge;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-    private Flow.Subscription subscription;
-
-    BoundedBody(int status, long bound, java.util.OptionalLong contentLength) {
-      this.status = status;
-      this.bound = bound;
-      this.announcedTooLarge = contentLength.isPresent() && contentLength.getAsLong() > bound;
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return body;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      this.subscription = subscription;
-      if (announcedTooLarge) {
-        subscription.cancel();
-        body.completeExceptionally(new TooLarge(status, bound));
-      } else {
-        subscription.request(Long.MAX_VALUE);
-      }
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-      if (body.isDone()) {
-        return;
-      }
-      for (ByteBuffer item : items) {
-        if (bytes.size() + (long) item.remaining() > bound) {
-          subscription.cancel();
-          body.completeExceptionally(new TooLarge(status, bound));
-          return;
-        }
-        byte[] chunk = new byte[item.remaining()];
-        item.get(chunk);
-        bytes.write(chunk, 0, chunk.length);
-      }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      body.completeExceptionally(throwable);
-    }
-
-    @Override
-    public void onComplete() {
-      body.complete(bytes.toByteArray());
-    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.testkit.server.FakeNebulyControl;
 import io.github.nebuly4j.testkit.server.FakeNebulyServer;
 import java.io.IOException;
 import java.net.URI;
@@ -40,7 +41,7 @@ class FakeNebulyServerExtensionTest {
     assertThat(results.testEvents().failed().count()).isZero();
     assertThat(SEEN).hasSize(4);
     FakeNebulyServer server = (FakeNebulyServer) SEEN.get(0);
-    assertThat(SEEN.get(2)).as("one server for the class").isSameAs(server);
+    assertThat(SEEN.get(2)).as("one server for the class, injected as a FakeNebulyControl too").isSameAs(server);
     assertThat(SEEN.get(1)).as("journal at the start of the first test").isEqualTo(0);
     assertThat(SEEN.get(3)).as("journal reset before the second test").isEqualTo(0);
     assertThat(server.port()).isPositive();
@@ -96,10 +97,10 @@ class FakeNebulyServerExtensionTest {
 
     @Test
     @Order(2)
-    void second(FakeNebulyServer server) throws Exception {
+    void second(FakeNebulyControl server) throws Exception {
       SEEN.add(server);
       SEEN.add(server.journal().count());
-      assertThat(get(server, "/deeplinks/interaction/i", "fixture-key")).as("seed reset").isEqualTo(404);
+      assertThat(get((FakeNebulyServer) server, "/deeplinks/interaction/i", "fixture-key")).as("seed reset").isEqualTo(404);
     }
   }
 

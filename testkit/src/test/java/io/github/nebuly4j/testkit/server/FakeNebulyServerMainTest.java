@@ -51,7 +51,9 @@ class FakeNebulyServerMainTest {
   @Test
   void servesTheDemoDataAsTheApiPagesCallIt() throws Exception {
     try (FakeNebulyServer server = launch("--port", "0", "--api-key", "demo-key").orElseThrow()) {
-      assertThat(text(out)).contains(server.baseUrl().toString()).doesNotContain("demo-key");
+      assertThat(text(out))
+          .contains(server.baseUrl().toString(), "http://127.0.0.1:" + server.port() + "/_fake-nebuly")
+          .doesNotContain("demo-key");
 
       // The Python snippet of the deep-link page: GET with only the Authorization header.
       HttpResponse<String> link =

@@ -22,6 +22,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -407,12 +409,292 @@ class FakeNebulyServerTest {
     assertThatThrownBy(() -> Fault.status(200).times(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Fault.delay(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Fault.hugeBody(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.hugeChunkedBody(600, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.trickle(0, Duration.ofMillis(1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.trickle(1, null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.redirect(200, URI.create("/x"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.redirect(302, null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.holdUntil(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.malformedJson().on(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> server.seedRawInteractionLink(InteractionId.of("i"), null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> server.awaitClosedByPeer(1, null)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FakeNebulyServer.builder().port(70000)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FakeNebulyServer.builder().apiKey(" ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> server.seed(null)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> server.fault(null)).isInstanceOf(IllegalArgumentException.class);
     assertThat(Fault.status(503).on(Endpoint.CONVERSATION_DETAIL).forId("x").times(2).toString())
         .contains("503", "CONVERSATION_DETAIL", "'x'", "2 time(s)");
+  }
+
+  @Test
+  void faultsAreRecordsOfTheirKindWithAScope() {
+    Fault fault = Fault.status(503).on(Endpoint.CONVERSATION_DETAIL).forId("x").times(2);
+
+    assertThat(fault).isInstanceOf(Fault.Status.class);
+    assertThat(((Fault.Status) fault).status()).isEqualTo(503);
+    assertThat(fault.scope())
+        .isEqualTo(new Fault.Scope(Optional.of(Endpoint.CONVERSATION_DETAIL), Optional.of("x"), OptionalInt.of(2)));
+    assertThat(fault.always().scope().count()).isEmpty();
+    assertThat(fault.always().scope().endpoint()).contains(Endpoint.CONVERSATION_DETAIL);
+    assertThat(Fault.trickle(2, Duration.ofMillis(5))).isEqualTo(new Fault.Trickle(2, Duration.ofMillis(5), Fault.Scope.EVERY_REQUEST));
+    assertThat(Fault.hugeBody(10)).isEqualTo(new Fault.HugeBody(200, 10, false, Fault.Scope.EVERY_REQUEST));
+    assertThat(Fault.Scope.EVERY_REQUEST.matches(Endpoint.INTERACTION_LINK, Optional.empty())).isTrue();
+    assertThat(fault.scope().matches(Endpoint.CONVERSATION_DETAIL, Optional.of("y"))).isFalse();
+    assertThat(fault.scope().matches(Endpoint.INTERACTION_LINK, Optional.of("x"))).isFalse();
+  }
+
+  @Test
+  void everyAcceptedSocketHasTcpNoDelay() throws Exception {
+    // The option is what spares each answer on a reused connection the peer's delayed ACK.
+    try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        java.net.Socket client = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), listener.getLocalPort());
+        java.net.Socket accepted = listener.accept();
+        HttpConnection connection = new HttpConnection(1, accepted)) {
+      assertThat(accepted.getTcpNoDelay()).isTrue();
+      assertThat(client.isConnected()).isTrue();
+    }
+  }
+
+  @Test
+  void requestsOnOneConnectionShareItsNumber() throws Exception {
+    server.seedInteractionLink(InteractionId.of("i"), URI.create("https://example.com/i"));
+
+    try (RawConnection first = new RawConnection(server.port());
+        RawConnection second = new RawConnection(server.port())) {
+      assertThat(first.get("/deeplinks/interaction/i", KEY).read().status()).isEqualTo(200);
+      assertThat(first.get("/deeplinks/interaction/i", KEY).read().status()).isEqualTo(200);
+      assertThat(second.get("/deeplinks/interaction/i", KEY).read().status()).isEqualTo(200);
+      // Two requests sent before reading either answer (pipelined) are answered in order.
+      first.get("/deeplinks/interaction/i", KEY).get("/deeplinks/interaction/nope", KEY);
+      assertThat(first.read().status()).isEqualTo(200);
+      assertThat(first.read().status()).isEqualTo(404);
+    }
+
+    List<Long> ids = server.journal().requests().stream().map(RecordedRequest::connectionId).toList();
+    assertThat(ids).hasSize(5);
+    assertThat(ids.get(0)).isPositive();
+    assertThat(List.of(ids.get(1), ids.get(3), ids.get(4))).containsOnly(ids.get(0));
+    assertThat(ids.get(2)).isNotEqualTo(ids.get(0));
+  }
+
+  @Test
+  void readsChunkedAndContinuedRequestBodies() throws Exception {
+    server.seed(ContractData.emptyConversation("chunked"));
+    String body = "{\"conversation_id\": \"chunked\"}";
+
+    try (RawConnection connection = new RawConnection(server.port())) {
+      connection.send(
+          "POST /api/external/get-conversation-detail HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + KEY
+              + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+              + "5;ext=1\r\n" + body.substring(0, 5) + "\r\n"
+              + Integer.toHexString(body.length() - 5) + "\r\n" + body.substring(5) + "\r\n0\r\nTrailer: t\r\n\r\n");
+      RawConnection.Answer answer = connection.read();
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.body()).contains("\"chunked\"");
+    }
+    HttpResponse<String> continued =
+        CLIENT.send(
+            request("/get-conversation-detail", KEY)
+                .expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(continued.statusCode()).isEqualTo(200);
+    assertThat(server.journal().requests()).extracting(RecordedRequest::body).containsOnly(body);
+  }
+
+  @Test
+  void aLargeRequestBodyIsCutButTheConnectionStaysUsable() throws Exception {
+    String padding = "x".repeat(2 * 1024 * 1024);
+    String body = "{\"conversation_id\": \"" + padding + "\"}";
+
+    try (RawConnection connection = new RawConnection(server.port())) {
+      connection.send(
+          "POST /api/external/get-conversation-detail HTTP/1.1\r\nAuthorization: Bearer " + KEY
+              + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+      assertThat(connection.read().status()).as("a cut body is not JSON").isEqualTo(422);
+      assertThat(connection.get("/deeplinks/interaction/i", KEY).read().status()).isEqualTo(404);
+    }
+    assertThat(server.journal().requests().get(0).body()).hasSize(1 << 20);
+  }
+
+  @Test
+  void aRequestThatIsNotHttpIs400AndClosesTheConnection() throws Exception {
+    try (RawConnection connection = new RawConnection(server.port())) {
+      RawConnection.Answer answer = connection.send("NOT HTTP AT ALL\r\n\r\n").read();
+
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.headers()).containsEntry("connection", "close");
+      assertThat(connection.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void connectionCloseIsHonoured() throws Exception {
+    try (RawConnection connection = new RawConnection(server.port())) {
+      connection.send(
+          "GET /api/external/deeplinks/interaction/i HTTP/1.1\r\nAuthorization: Bearer " + KEY
+              + "\r\nConnection: close\r\n\r\n");
+
+      assertThat(connection.read().status()).isEqualTo(404);
+      assertThat(connection.closedByServer()).isTrue();
+    }
+    long id = server.journal().lastRequest().connectionId();
+    assertThat(server.awaitClosedByPeer(id, Duration.ofMillis(100))).as("the server closed it").isFalse();
+  }
+
+  @Test
+  void countsOpenConnectionsAndSeesTheClientCloseOne() throws Exception {
+    try (FakeNebulyServer own = FakeNebulyServer.builder().apiKey(KEY).start()) {
+      RawConnection first = new RawConnection(own.port());
+      RawConnection second = new RawConnection(own.port());
+      first.get("/deeplinks/interaction/i", KEY).read();
+      second.get("/deeplinks/interaction/i", KEY).read();
+      long firstId = own.journal().requests().get(0).connectionId();
+      long secondId = own.journal().requests().get(1).connectionId();
+      assertThat(own.openConnections()).isEqualTo(2);
+      assertThat(own.awaitClosedByPeer(firstId, Duration.ZERO)).as("still open").isFalse();
+
+      first.close();
+
+      assertThat(own.awaitClosedByPeer(firstId, Duration.ofSeconds(10))).isTrue();
+      assertThat(own.openConnections()).isEqualTo(1);
+      second.close();
+      assertThat(own.awaitClosedByPeer(secondId, Duration.ofSeconds(10))).isTrue();
+      assertThat(own.openConnections()).isZero();
+      own.reset();
+      assertThatThrownBy(() -> own.awaitClosedByPeer(firstId, Duration.ZERO))
+          .as("an ended connection is forgotten at reset")
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> own.awaitClosedByPeer(4711, Duration.ZERO))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("4711");
+    }
+  }
+
+  @Test
+  void aHeldRequestSeesTheClientCloseItsConnection() throws Exception {
+    CompletableFuture<Void> release = new CompletableFuture<>();
+    server.fault(Fault.holdUntil(release));
+    try {
+      RawConnection connection = new RawConnection(server.port());
+      connection.get("/deeplinks/interaction/i", KEY);
+      assertThat(server.journal().awaitCount(1, Duration.ofSeconds(10))).isTrue();
+      long id = server.journal().lastRequest().connectionId();
+      assertThat(server.awaitClosedByPeer(id, Duration.ofMillis(50))).as("held, and open").isFalse();
+
+      connection.close();
+
+      assertThat(server.awaitClosedByPeer(id, Duration.ofSeconds(10))).isTrue();
+    } finally {
+      release.complete(null);
+    }
+  }
+
+  @Test
+  void closingTheServerEndsHeldRequestsAndClosesTheirConnections() throws Exception {
+    FakeNebulyServer closing = FakeNebulyServer.builder().apiKey(KEY).start();
+    closing.fault(Fault.holdUntil(new CompletableFuture<>()));
+    try (RawConnection connection = new RawConnection(closing.port())) {
+      connection.get("/deeplinks/interaction/i", KEY);
+      assertThat(closing.journal().awaitCount(1, Duration.ofSeconds(10))).isTrue();
+      long id = closing.journal().lastRequest().connectionId();
+
+      closing.close();
+
+      assertThat(connection.closedByServer()).isTrue();
+      assertThat(closing.awaitClosedByPeer(id, Duration.ofSeconds(10))).isFalse();
+      assertThat(closing.openConnections()).isZero();
+    }
+  }
+
+  @Test
+  void aDroppedConnectionWasClosedByTheServer() throws Exception {
+    server.fault(Fault.dropConnection());
+    try (RawConnection connection = new RawConnection(server.port())) {
+      RawConnection.Answer answer = connection.get("/deeplinks/interaction/i", KEY).read();
+
+      assertThat(answer.body().length()).isLessThan(Integer.parseInt(answer.headers().get("content-length")));
+      assertThat(connection.closedByServer()).isTrue();
+    }
+    long id = server.journal().lastRequest().connectionId();
+    assertThat(server.awaitClosedByPeer(id, Duration.ofMillis(200))).isFalse();
+  }
+
+  @Test
+  void aTrickleSendsTheNormalAnswerAFewBytesAtATime() throws Exception {
+    URI link = URI.create("https://example.com/trickled");
+    server.seedInteractionLink(InteractionId.of("slow"), link);
+    Duration every = Duration.ofMillis(20);
+    server.fault(Fault.trickle(4, every).times(1));
+    int pieces = (NebulyDocuments.deepLink(link).length() + 3) / 4;
+
+    long start = System.nanoTime();
+    HttpResponse<String> trickled = get("/deeplinks/interaction/slow", KEY);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(trickled.statusCode()).isEqualTo(200);
+    assertThat(trickled.body()).isEqualTo(NebulyDocuments.deepLink(link));
+    assertThat(took).as("a pause between each of the %d pieces", pieces).isGreaterThanOrEqualTo(every.multipliedBy(pieces - 1));
+    assertThat(get("/deeplinks/interaction/wrong", "bad-key").statusCode())
+        .as("once only; the normal answer follows")
+        .isEqualTo(401);
+  }
+
+  @Test
+  void aTrickleEndsWhenTheClientCloses() throws Exception {
+    server.seedInteractionLink(InteractionId.of("slow"), URI.create("https://example.com/" + "x".repeat(500)));
+    server.fault(Fault.trickle(1, Duration.ofSeconds(1)));
+    RawConnection connection = new RawConnection(server.port());
+    connection.get("/deeplinks/interaction/slow", KEY);
+    assertThat(server.journal().awaitCount(1, Duration.ofSeconds(10))).isTrue();
+    long id = server.journal().lastRequest().connectionId();
+
+    connection.close();
+
+    // The trickle pauses watching the connection, so it ends at once, long before its 500 s.
+    assertThat(server.awaitClosedByPeer(id, Duration.ofSeconds(10))).isTrue();
+  }
+
+  @Test
+  void aRedirectHasALocationAndNoBody() throws Exception {
+    URI elsewhere = URI.create("https://elsewhere.example/api/external/deeplinks/interaction/i");
+    server.fault(Fault.redirect(307, elsewhere));
+
+    HttpResponse<String> response = get("/deeplinks/interaction/i", KEY);
+
+    assertThat(response.statusCode()).isEqualTo(307);
+    assertThat(response.headers().firstValue("Location")).contains(elsewhere.toString());
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void hugeErrorPagesAreHtml() throws Exception {
+    server.fault(Fault.hugeBody(503, 3 * 1024 * 1024).times(1));
+    server.fault(Fault.hugeChunkedBody(502, 1024 * 1024 + 1).times(1));
+
+    HttpResponse<String> withLength = get("/deeplinks/interaction/i", KEY);
+    HttpResponse<String> chunked = get("/deeplinks/interaction/i", KEY);
+
+    assertThat(withLength.statusCode()).isEqualTo(503);
+    assertThat(withLength.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(withLength.body()).startsWith("<html>").hasSize(3 * 1024 * 1024);
+    assertThat(chunked.statusCode()).isEqualTo(502);
+    assertThat(chunked.body()).startsWith("<html>").hasSize(1024 * 1024 + 1);
+  }
+
+  @Test
+  void servesRawLinkDocumentsByteForByte() throws Exception {
+    String interaction = "{\"url\": 42, \"extra\": [1, 2.50]}";
+    String conversation = "not even JSON";
+    server.seedRawInteractionLink(InteractionId.of("i"), interaction);
+    server.seedRawConversationLink(ConversationId.of("c"), conversation);
+
+    assertThat(get("/deeplinks/interaction/i", KEY).body()).isEqualTo(interaction);
+    HttpResponse<String> raw = get("/deeplinks/conversation/c", KEY);
+    assertThat(raw.statusCode()).isEqualTo(200);
+    assertThat(raw.body()).isEqualTo(conversation);
   }
 
   @Test
