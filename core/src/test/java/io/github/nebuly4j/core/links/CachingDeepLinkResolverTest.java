@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +64,21 @@ class CachingDeepLinkResolverTest {
     stage.whenComplete((link, failure) -> seen.set(failure));
     assertThat(seen.get()).as("the stage should have failed by now").isNotNull();
     return seen.get();
+  }
+
+  /** A delegate that answers interactions as given, and is never asked for a conversation. */
+  private static DeepLinkResolver interactionsOnly(Function<InteractionId, CompletionStage<DeepLink>> answer) {
+    return new DeepLinkResolver() {
+      @Override
+      public CompletionStage<DeepLink> interactionLink(InteractionId id) {
+        return answer.apply(id);
+      }
+
+      @Override
+      public CompletionStage<DeepLink> conversationLink(ConversationId id) {
+        throw new UnsupportedOperationException("the test asks for interactions only");
+      }
+    };
   }
 
   /** Asks for an interaction's link and lets the delegate answer it at once. */
@@ -253,19 +269,12 @@ class CachingDeepLinkResolverTest {
     NebulyException.NotFound notFound = new NebulyException.NotFound("interaction 'i-1'", null);
     AtomicInteger calls = new AtomicInteger();
     DeepLinkResolver wrapping =
-        new DeepLinkResolver() {
-          @Override
-          public CompletionStage<DeepLink> interactionLink(InteractionId id) {
-            calls.incrementAndGet();
-            // A dependent stage fails with a CompletionException around the cause.
-            return CompletableFuture.<DeepLink>failedFuture(notFound).thenApply(link -> link);
-          }
-
-          @Override
-          public CompletionStage<DeepLink> conversationLink(ConversationId id) {
-            throw new UnsupportedOperationException("not used");
-          }
-        };
+        interactionsOnly(
+            id -> {
+              calls.incrementAndGet();
+              // A dependent stage fails with a CompletionException around the cause.
+              return CompletableFuture.<DeepLink>failedFuture(notFound).thenApply(link -> link);
+            });
     CachingDeepLinkResolver links =
         CachingDeepLinkResolver.wrap(
             wrapping,
@@ -323,19 +332,12 @@ class CachingDeepLinkResolverTest {
     CompletableFuture<DeepLink> answer = new CompletableFuture<>();
     AtomicInteger calls = new AtomicInteger();
     DeepLinkResolver unstoppable =
-        new DeepLinkResolver() {
-          @Override
-          public CompletionStage<DeepLink> interactionLink(InteractionId id) {
-            calls.incrementAndGet();
-            // Cancelling this stage's toCompletableFuture() cancels a copy: the answer comes anyway.
-            return answer.minimalCompletionStage();
-          }
-
-          @Override
-          public CompletionStage<DeepLink> conversationLink(ConversationId id) {
-            throw new UnsupportedOperationException("not used");
-          }
-        };
+        interactionsOnly(
+            id -> {
+              calls.incrementAndGet();
+              // Cancelling this stage's toCompletableFuture() cancels a copy: the answer comes anyway.
+              return answer.minimalCompletionStage();
+            });
     CachingDeepLinkResolver links =
         CachingDeepLinkResolver.wrap(unstoppable, DeepLinkCachePolicy.defaults(), now::get);
     future(links.interactionLink(I1)).cancel(true);
@@ -480,17 +482,8 @@ class CachingDeepLinkResolverTest {
     ExecutorService answering = Executors.newFixedThreadPool(2);
     try {
       DeepLinkResolver answersLater =
-          new DeepLinkResolver() {
-            @Override
-            public CompletionStage<DeepLink> interactionLink(InteractionId id) {
-              return CompletableFuture.supplyAsync(() -> linkFor(LinkTarget.INTERACTION, id.value()), answering);
-            }
-
-            @Override
-            public CompletionStage<DeepLink> conversationLink(ConversationId id) {
-              throw new UnsupportedOperationException("not used");
-            }
-          };
+          interactionsOnly(
+              id -> CompletableFuture.supplyAsync(() -> linkFor(LinkTarget.INTERACTION, id.value()), answering));
       CachingDeepLinkResolver links =
           CachingDeepLinkResolver.wrap(
               answersLater, DeepLinkCachePolicy.builder().maximumSize(10).build(), now::get);
