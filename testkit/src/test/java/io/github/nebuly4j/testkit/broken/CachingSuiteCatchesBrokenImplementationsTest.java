@@ -7,6 +7,7 @@ import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.DeepLink;
 import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.core.LinkTarget;
 import io.github.nebuly4j.core.links.CachingDeepLinkResolver;
 import io.github.nebuly4j.core.links.DeepLinkCachePolicy;
 import io.github.nebuly4j.core.spi.Arguments;
@@ -121,7 +122,10 @@ class CachingSuiteCatchesBrokenImplementationsTest {
         .collect(Collectors.toSet());
   }
 
-  /** A decorator that sends both targets to one method with a key naming the target and the id. */
+  /**
+   * A decorator that sends both targets to one method, with a key that names the target and the
+   * id unless {@code keyOf} says otherwise.
+   */
   private abstract static class KeyedDecorator implements DeepLinkResolver {
     private final DeepLinkResolver delegate;
 
@@ -131,30 +135,42 @@ class CachingSuiteCatchesBrokenImplementationsTest {
 
     abstract CompletionStage<DeepLink> resolve(String key, Supplier<CompletionStage<DeepLink>> call);
 
+    String keyOf(LinkTarget target, String id) {
+      return target + ":" + id;
+    }
+
     @Override
     public CompletionStage<DeepLink> interactionLink(InteractionId id) {
       Arguments.requireNonNull(id, "id");
-      return resolve("interaction:" + id.value(), () -> delegate.interactionLink(id));
+      return resolve(keyOf(LinkTarget.INTERACTION, id.value()), () -> delegate.interactionLink(id));
     }
 
     @Override
     public CompletionStage<DeepLink> conversationLink(ConversationId id) {
       Arguments.requireNonNull(id, "id");
-      return resolve("conversation:" + id.value(), () -> delegate.conversationLink(id));
+      return resolve(keyOf(LinkTarget.CONVERSATION, id.value()), () -> delegate.conversationLink(id));
     }
   }
 
   /** Shares the delegate's stage per key, forever: failures, NotFound and abandoned calls too. */
+  private static class KeepsEverything extends KeyedDecorator {
+    private final Map<String, CompletableFuture<DeepLink>> outcomes = new ConcurrentHashMap<>();
+
+    KeepsEverything(DeepLinkResolver delegate) {
+      super(delegate);
+    }
+
+    @Override
+    CompletionStage<DeepLink> resolve(String key, Supplier<CompletionStage<DeepLink>> call) {
+      return outcomes.computeIfAbsent(key, k -> call.get().toCompletableFuture()).thenApply(link -> link);
+    }
+  }
+
+  /** Keeps every outcome forever. */
   static class KeepsEverythingSuite implements CachingDeepLinkResolverContract {
     @Override
     public DeepLinkResolver cachingResolver(DeepLinkResolver delegate, DeepLinkCachePolicy policy) {
-      Map<String, CompletableFuture<DeepLink>> outcomes = new ConcurrentHashMap<>();
-      return new KeyedDecorator(delegate) {
-        @Override
-        CompletionStage<DeepLink> resolve(String key, Supplier<CompletionStage<DeepLink>> call) {
-          return outcomes.computeIfAbsent(key, k -> call.get().toCompletableFuture()).thenApply(link -> link);
-        }
-      };
+      return new KeepsEverything(delegate);
     }
   }
 
@@ -201,23 +217,14 @@ class CachingSuiteCatchesBrokenImplementationsTest {
     }
   }
 
-  /** Core's decorator, but a conversation is looked up as the interaction of the same id. */
+  /** Keeps every outcome under the id alone, so that an interaction's link answers a conversation. */
   static class IgnoresTheTargetSuite implements CachingDeepLinkResolverContract {
     @Override
     public DeepLinkResolver cachingResolver(DeepLinkResolver delegate, DeepLinkCachePolicy policy) {
-      CachingDeepLinkResolver correct = CachingDeepLinkResolver.wrap(delegate, policy);
-      return new DeepLinkResolver() {
+      return new KeepsEverything(delegate) {
         @Override
-        public CompletionStage<DeepLink> interactionLink(InteractionId id) {
-          return correct.interactionLink(id);
-        }
-
-        @Override
-        public CompletionStage<DeepLink> conversationLink(ConversationId id) {
-          Arguments.requireNonNull(id, "id");
-          return correct
-              .interactionLink(InteractionId.of(id.value()))
-              .thenApply(link -> DeepLink.toConversation(id, link.uri()));
+        String keyOf(LinkTarget target, String id) {
+          return id;
         }
       };
     }
