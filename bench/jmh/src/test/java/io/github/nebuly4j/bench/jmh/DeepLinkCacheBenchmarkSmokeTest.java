@@ -8,14 +8,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The smoke run of the deep-link cache benchmarks: the cached and uncached paths give the same
@@ -68,19 +63,7 @@ class DeepLinkCacheBenchmarkSmokeTest {
 
   @Test
   void everyBenchmarkRunsUnderJmh() throws Exception {
-    Options options =
-        new OptionsBuilder()
-            .include(DeepLinkCacheBenchmark.class.getName() + "\\.")
-            .param("hotIds", "10")
-            .forks(0)
-            .warmupIterations(1)
-            .warmupTime(TimeValue.milliseconds(100))
-            .measurementIterations(1)
-            .measurementTime(TimeValue.milliseconds(100))
-            .timeUnit(TimeUnit.MICROSECONDS)
-            .build();
-
-    Collection<RunResult> results = new Runner(options).run();
+    Collection<RunResult> results = SmokeRun.of(DeepLinkCacheBenchmark.class, "hotIds", "10");
 
     assertThat(results)
         .extracting(r -> r.getParams().getBenchmark().replaceAll(".*\\.", ""))
