@@ -78,9 +78,11 @@ import java.util.function.Supplier;
  * insertion or a removal only: never while the delegate is called, and never while a caller's
  * stage completes, so no code of the delegate's or of a caller's ever runs under it. An answer
  * found among the kept ones thus costs a few hash-map operations under a lock that nothing holds
- * for longer; the project's JMH benchmark {@code DeepLinkCacheBenchmark} compares it with the
- * uncached call. The stages of a shared call complete on the thread that completes the delegate's
- * stage.
+ * for longer. The lock does serialize those answers, so their throughput does not grow with
+ * threads; but each holds it for orders of magnitude less time than a call of Nebuly takes, so
+ * it is not what limits an application. The project's JMH benchmark {@code
+ * DeepLinkCacheBenchmark} measures both, on one thread and on four. The stages of a shared call
+ * complete on the thread that completes the delegate's stage.
  *
  * <p>Time is read from a monotonic nanosecond source, {@link System#nanoTime()} unless a test gives
  * another one to {@link #wrap(DeepLinkResolver, DeepLinkCachePolicy, LongSupplier)}.
