@@ -37,7 +37,8 @@ class CoreArchitectureTest {
   void theImportSeesTheWholeOfCore() {
     // Guards the rules below against passing vacuously on an empty or partial import.
     assertThat(core.stream().map(JavaClass::getSimpleName))
-        .contains("Conversation", "Interaction", "DeepLink", "NebulyException", "OfflineDeepLinks", "RetryPolicy");
+        .contains("Conversation", "Interaction", "DeepLink", "NebulyException", "OfflineDeepLinks", "RetryPolicy",
+            "CachingDeepLinkResolver", "DeepLinkCachePolicy");
   }
 
   @Test

@@ -1,2 +1,5 @@
-/** JMH benchmarks of decoding: wire against plain Jackson. */
+/**
+ * JMH benchmarks: decoding, wire against plain Jackson; and deep links through core's caching
+ * resolver against the same resolver uncached.
+ */
 package io.github.nebuly4j.bench.jmh;

@@ -7,14 +7,9 @@ import io.github.nebuly4j.bench.fixture.Fixtures;
 import io.github.nebuly4j.bench.fixture.PlainConversation;
 import io.github.nebuly4j.core.Conversation;
 import java.util.Collection;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The smoke run of the decoding benchmarks: every benchmark method builds, decodes the same
@@ -49,19 +44,7 @@ class DecodeBenchmarkSmokeTest {
 
   @Test
   void everyBenchmarkRunsUnderJmh() throws Exception {
-    Options options =
-        new OptionsBuilder()
-            .include(DecodeBenchmark.class.getName() + "\\.")
-            .param("interactions", "10")
-            .forks(0)
-            .warmupIterations(1)
-            .warmupTime(TimeValue.milliseconds(100))
-            .measurementIterations(1)
-            .measurementTime(TimeValue.milliseconds(100))
-            .timeUnit(TimeUnit.MICROSECONDS)
-            .build();
-
-    Collection<RunResult> results = new Runner(options).run();
+    Collection<RunResult> results = SmokeRun.of(DecodeBenchmark.class, "interactions", "10");
 
     assertThat(results)
         .extracting(r -> r.getParams().getBenchmark().replaceAll(".*\\.", ""))
