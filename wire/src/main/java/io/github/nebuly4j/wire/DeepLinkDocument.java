@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.net.URI;
 
 /**
- * The body of a deep-link answer, {@code {"url": "https://…"}}, as read; {@link NebulyCodec} turns
- * it into a {@code DeepLink}.
- *
- * @param url the link; null when it was null, absent, not a string or not a URI
+ * The body of a deep-link answer, {@code {"url": "https://…"}}, as read (see {@link
+ * ConversationDocument} for why it is not a record); {@link NebulyCodec} turns it into a {@code
+ * DeepLink}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record DeepLinkDocument(@JsonProperty("url") @JsonDeserialize(using = WireDeserializers.Link.class) URI url) {}
+final class DeepLinkDocument {
+  /** The link; null when it was null, absent, not a string or not a URI. */
+  @JsonProperty("url")
+  @JsonDeserialize(using = WireDeserializers.Link.class)
+  public URI url;
+}

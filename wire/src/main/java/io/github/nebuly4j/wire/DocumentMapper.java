@@ -55,7 +55,7 @@ abstract class DocumentMapper {
       if (document == null) {
         throw problems.missing("conversation[" + i + "]", WireDeserializers.INTERACTION);
       }
-      if (document.id() == null) {
+      if (document.id == null) {
         throw problems.missing("conversation[" + i + "].id", WireDeserializers.INTERACTION_ID);
       }
       interactions.add(toInteraction(document));

@@ -8,31 +8,64 @@ import java.time.Instant;
 
 /**
  * One element of a conversation document's {@code conversation} array, as read (see {@link
- * ConversationDocument}): a component is null when the field was null, absent or rejected. Only
- * {@code id} is required; {@link DocumentMapper} refuses an interaction without one.
- *
- * @param id the interaction's id
- * @param input the user's input
- * @param output the assistant's output
- * @param timestamp the start
- * @param endTimestamp the end
- * @param userQuery the extracted user query
- * @param topic the topic
- * @param sentiment the sentiment
- * @param typeOfRisk the type of risk
- * @param moderationIssue the moderation issue
- * @param businessIssue the business issue
+ * ConversationDocument}, also for why it is not a record): a field is null when it was null, absent
+ * or rejected. Only {@code id} is required; {@link DocumentMapper} refuses an interaction without
+ * one.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record InteractionDocument(
-    @JsonProperty("id") @JsonDeserialize(using = WireDeserializers.InteractionIdText.class) InteractionId id,
-    @JsonProperty("input") @JsonDeserialize(using = WireDeserializers.Text.class) String input,
-    @JsonProperty("output") @JsonDeserialize(using = WireDeserializers.Text.class) String output,
-    @JsonProperty("timestamp") @JsonDeserialize(using = WireDeserializers.Timestamp.class) Instant timestamp,
-    @JsonProperty("end_timestamp") @JsonDeserialize(using = WireDeserializers.Timestamp.class) Instant endTimestamp,
-    @JsonProperty("user_query") @JsonDeserialize(using = WireDeserializers.Text.class) String userQuery,
-    @JsonProperty("topic") @JsonDeserialize(using = WireDeserializers.Text.class) String topic,
-    @JsonProperty("sentiment") @JsonDeserialize(using = WireDeserializers.Text.class) String sentiment,
-    @JsonProperty("type_of_risk") @JsonDeserialize(using = WireDeserializers.Text.class) String typeOfRisk,
-    @JsonProperty("moderation_issue") @JsonDeserialize(using = WireDeserializers.Text.class) String moderationIssue,
-    @JsonProperty("business_issue") @JsonDeserialize(using = WireDeserializers.Text.class) String businessIssue) {}
+final class InteractionDocument {
+  /** The interaction's id. */
+  @JsonProperty("id")
+  @JsonDeserialize(using = WireDeserializers.InteractionIdText.class)
+  public InteractionId id;
+
+  /** The user's input. */
+  @JsonProperty("input")
+  @JsonDeserialize(using = WireDeserializers.Text.class)
+  public String input;
+
+  /** The assistant's output. */
+  @JsonProperty("output")
+  @JsonDeserialize(using = WireDeserializers.Text.class)
+  public String output;
+
+  /** The start. */
+  @JsonProperty("timestamp")
+  @JsonDeserialize(using = WireDeserializers.Timestamp.class)
+  public Instant timestamp;
+
+  /** The end. */
+  @JsonProperty("end_timestamp")
+  @JsonDeserialize(using = WireDeserializers.Timestamp.class)
+  public Instant endTimestamp;
+
+  /** The extracted user query. */
+  @JsonProperty("user_query")
+  @JsonDeserialize(using = WireDeserializers.Text.class)
+  public String userQuery;
+
+  /** The topic. */
+  @JsonProperty("topic")
+  @JsonDeserialize(using = WireDeserializers.Text.class)
+  public String topic;
+
+  /** The sentiment. */
+  @JsonProperty("sentiment")
+  @JsonDeserialize(using = WireDeserializers.Text.class)
+  public String sentiment;
+
+  /** The type of risk. */
+  @JsonProperty("type_of_risk")
+  @JsonDeserialize(using = WireDeserializers.Text.class)
+  public String typeOfRisk;
+
+  /** The moderation issue. */
+  @JsonProperty("moderation_issue")
+  @JsonDeserialize(using = WireDeserializers.Text.class)
+  public String moderationIssue;
+
+  /** The business issue. */
+  @JsonProperty("business_issue")
+  @JsonDeserialize(using = WireDeserializers.Text.class)
+  public String businessIssue;
+}

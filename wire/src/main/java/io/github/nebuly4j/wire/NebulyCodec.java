@@ -171,7 +171,7 @@ public final class NebulyCodec {
   private DeepLink link(int status, byte[] body, int length, Function<URI, DeepLink> link) {
     FieldProblems problems = problems(status, body, length);
     DeepLinkDocument document = read(links, problems, body, length);
-    URI url = document.url();
+    URI url = document.url;
     if (url == null) {
       throw problems.missing("url", WireDeserializers.URL);
     }

@@ -300,9 +300,22 @@ class NebulyCodecTest {
     }
 
     @Test
-    void aNameSentTwiceKeepsItsLastValue() {
-      assertThat(decode("{\"tags\": {\"a\": \"1\", \"b\": \"2\", \"a\": \"3\"}, \"conversation\": []}").tags())
-          .containsExactly(Map.entry("a", "3"), Map.entry("b", "2"));
+    void aNameSentTwiceIsReadTwiceAndItsLastValueCounts() {
+      String everyField =
+          "\"session_length\": 1, \"session_time\": 1, \"start_session\": null, \"end_session\": null, \"cost\": 1,"
+              + " \"tags\": {\"a\": \"1\", \"b\": \"2\", \"a\": \"3\"}, \"emotions\": [], \"custom_aggregates\": {},"
+              + " \"conversation\": [{\"id\": \"first\", \"id\": \"last\"}]";
+      Conversation c = decode("{" + everyField + ", \"cost\": 2}");
+      assertThat(c.cost()).contains(MicroDollars.ofMicros(2));
+      assertThat(c.tags()).containsExactly(Map.entry("a", "3"), Map.entry("b", "2"));
+      assertThat(c.interactions().get(0).id()).isEqualTo(InteractionId.of("last"));
+
+      Conversation badFirst = decode("{\"cost\": \"x\", " + everyField + "}");
+      assertThat(badFirst.cost()).contains(MicroDollars.ofMicros(1));
+      assertThat(omission(badFirst)).startsWith("cost: ");
+
+      byte[] link = "{\"url\": \"https://a.example\", \"url\": \"https://b.example\"}".getBytes(StandardCharsets.UTF_8);
+      assertThat(CODEC.conversationLink(200, link, link.length, CID).uri()).isEqualTo(URI.create("https://b.example"));
     }
 
     @Test
