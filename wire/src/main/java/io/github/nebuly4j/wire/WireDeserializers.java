@@ -102,57 +102,83 @@ final class WireDeserializers {
     }
   }
 
-  /** {@code session_length}: a whole number, possibly written {@code 3.0}, or such a number as text. */
-  static final class Count extends StdDeserializer<Integer> {
+  /**
+   * A number field: a JSON number, or a JSON string holding a decimal number, read exactly, then
+   * held to the field's rule.
+   */
+  abstract static class Decimal<T> extends StdDeserializer<T> {
+    private static final long serialVersionUID = 1L;
+    private final String expected;
+
+    Decimal(Class<?> type, String expected) {
+      super(type);
+      this.expected = expected;
+    }
+
+    /**
+     * Returns the field's value, or null when {@code number} breaks the rule.
+     *
+     * @throws IllegalArgumentException when the domain refuses the number, saying why
+     */
+    abstract T value(BigDecimal number);
+
+    @Override
+    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      BigDecimal number = number(p);
+      if (number != null) {
+        try {
+          T value = value(number);
+          if (value != null) {
+            return value;
+          }
+        } catch (IllegalArgumentException e) {
+          return FieldProblems.of(ctxt).reject(p, expected, e.getMessage());
+        }
+      }
+      return FieldProblems.of(ctxt).reject(p, expected, null);
+    }
+  }
+
+  /** {@code session_length}: a whole number, possibly written {@code 3.0}. */
+  static final class Count extends Decimal<Integer> {
     private static final long serialVersionUID = 1L;
 
     Count() {
-      super(Integer.class);
+      super(Integer.class, COUNT);
     }
 
     @Override
-    public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      BigDecimal number = number(p);
-      Integer count = number == null ? null : WireValues.count(number);
-      return count != null ? count : FieldProblems.of(ctxt).reject(p, COUNT, null);
+    Integer value(BigDecimal number) {
+      return WireValues.count(number);
     }
   }
 
-  /** {@code session_time}: seconds, exact to the nanosecond, or such a number as text. */
-  static final class Seconds extends StdDeserializer<Duration> {
+  /** {@code session_time}: seconds, exact to the nanosecond. */
+  static final class Seconds extends Decimal<Duration> {
     private static final long serialVersionUID = 1L;
 
     Seconds() {
-      super(Duration.class);
+      super(Duration.class, SECONDS);
     }
 
     @Override
-    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      BigDecimal number = number(p);
-      Duration duration = number == null ? null : WireValues.seconds(number);
-      return duration != null ? duration : FieldProblems.of(ctxt).reject(p, SECONDS, null);
+    Duration value(BigDecimal number) {
+      return WireValues.seconds(number);
     }
   }
 
-  /** {@code cost}: micro-dollars, read as an exact decimal (never through {@code double}), or such a number as text. */
-  static final class Micros extends StdDeserializer<MicroDollars> {
+  /** {@code cost}: micro-dollars, read as an exact decimal (never through {@code double}). */
+  static final class Micros extends Decimal<MicroDollars> {
     private static final long serialVersionUID = 1L;
 
     Micros() {
-      super(MicroDollars.class);
+      super(MicroDollars.class, MICROS);
     }
 
     @Override
-    public MicroDollars deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      BigDecimal number = number(p);
-      if (number == null || number.signum() < 0) {
-        return FieldProblems.of(ctxt).reject(p, MICROS, null);
-      }
-      try {
-        return MicroDollars.ofMicros(number);
-      } catch (IllegalArgumentException e) {
-        return FieldProblems.of(ctxt).reject(p, MICROS, e.getMessage());
-      }
+    MicroDollars value(BigDecimal number) {
+      // A negative cost is out of the rule the expectation already states; no need to say why.
+      return number.signum() < 0 ? null : MicroDollars.ofMicros(number);
     }
   }
 
