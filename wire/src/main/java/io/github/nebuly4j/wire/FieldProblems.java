@@ -56,16 +56,12 @@ final class FieldProblems {
   <T> T reject(JsonParser p, String expected, String why) throws IOException {
     String path = WirePath.of(p.getParsingContext(), redaction);
     String found = found(p);
-    record(path, "expected " + expected + ", found " + found + (why == null ? "" : " (" + redaction.redact(why) + ")"));
-    return null;
-  }
-
-  /** Records a problem found after binding, such as a value the domain refuses. */
-  void record(String path, String reason) {
     if (problems.isEmpty()) {
       problems = new ArrayList<>();
     }
-    problems.add(new FieldProblem(path, reason));
+    problems.add(
+        new FieldProblem(path, "expected " + expected + ", found " + found + (why == null ? "" : " (" + redaction.redact(why) + ")")));
+    return null;
   }
 
   /**
