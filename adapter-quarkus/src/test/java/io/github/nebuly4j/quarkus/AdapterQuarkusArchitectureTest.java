@@ -24,7 +24,7 @@ class AdapterQuarkusArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("io.github.nebuly4j.vertx..")
-            .because("the two adapters never see each other (DESIGN.md)");
+            .because("the two adapters never see each other");
     rule.check(ADAPTER);
   }
 

@@ -13,7 +13,12 @@ import org.immutables.value.Value;
 @Value.Immutable
 abstract class AbstractDeepLink {
 
-  /** The link itself, ready to put in an {@code href}. */
+  /**
+   * The link itself, ready to put in an {@code href}. From Nebuly's deep-link API it is the answer's
+   * {@code url}: a JSON string (surrounding whitespace ignored) that is an absolute http(s) URL.
+   * Required: a {@code url} that is null, absent, of another type or not such a URL fails the call
+   * with {@code MalformedResponse} naming {@code url}.
+   */
   public abstract URI uri();
 
   /** What the link opens. */

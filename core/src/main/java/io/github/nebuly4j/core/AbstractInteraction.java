@@ -11,53 +11,69 @@ import org.immutables.value.Value;
  *
  * <p>Only the id is required. Every other field is an {@link Optional}: Nebuly may report an
  * interaction that is still in progress (no output, no end yet) or leave a field out, and one
- * missing field must not cost the rest of the interaction, let alone the conversation. An adapter
- * reads a field that Nebuly sent {@code null}, left out, or sent in a form that cannot be read, as
- * absent; the last case is also recorded in {@link Conversation#omissions()}.
+ * missing field must not cost the rest of the interaction, let alone the conversation. Each
+ * accessor states how an adapter reads its field of an element of the document's {@code
+ * conversation} array (the project's {@code docs/wire-protocol.md} has the whole table): a field
+ * Nebuly sent {@code null} or left out is absent; one of another JSON type, or outside its rule, is
+ * absent too and listed in {@link Conversation#omissions()} as {@code conversation[i].field}.
+ *
+ * <p>"Free text" below means: a JSON string, kept as it is (an empty one too), or a number or
+ * boolean, kept as its JSON text ({@code 1.10} stays {@code "1.10"}, {@code true} becomes {@code
+ * "true"}); an object or an array is omitted.
  */
 @Value.Immutable
 abstract class AbstractInteraction {
 
   /**
-   * The interaction's id. Required: an interaction without one could not be linked to or told
-   * apart, so an answer that lacks it fails with {@code MalformedResponse}.
+   * The interaction's id, from {@code id}: free text that is a valid {@link InteractionId}.
+   * Required: an interaction without one could not be linked to or told apart, so an id that is
+   * null, absent, blank, not a valid id, an object or an array fails the call with {@code
+   * MalformedResponse} naming {@code conversation[i].id}.
    */
   public abstract InteractionId id();
 
   /**
-   * The user's input text; empty when Nebuly reported none (an interaction may be recorded before
-   * its input is stored, or the input may have been withheld).
+   * The user's input text, from {@code input}: free text; empty when Nebuly reported none (an
+   * interaction may be recorded before its input is stored, or the input may have been withheld).
    */
   public abstract Optional<String> input();
 
-  /** The assistant's output text; empty when Nebuly reported none, as for an unanswered input. */
+  /**
+   * The assistant's output text, from {@code output}: free text; empty when Nebuly reported none,
+   * as for an unanswered input.
+   */
   public abstract Optional<String> output();
 
-  /** When the interaction started; empty when Nebuly did not report it. */
+  /**
+   * When the interaction started, from {@code timestamp}: a JSON string in one of Python's ISO-8601
+   * forms ({@code Z}, a numeric offset, or none meaning UTC; 0 to 9 fraction digits; {@code T} or a
+   * space). Empty when Nebuly did not report it; any other text, a number (no unit is known for
+   * it) or any other type is omitted.
+   */
   public abstract Optional<Instant> timestamp();
 
   /**
-   * When the interaction ended; empty when Nebuly did not report it, as for an interaction still
-   * in progress or one it never closed.
+   * When the interaction ended, from {@code end_timestamp}, read like {@link #timestamp()}; empty
+   * when Nebuly did not report it, as for an interaction still in progress or one it never closed.
    */
   public abstract Optional<Instant> endTimestamp();
 
-  /** The user query Nebuly extracted from the input, if any. */
+  /** The user query Nebuly extracted from the input, from {@code user_query}: free text, if any. */
   public abstract Optional<String> userQuery();
 
-  /** The topic Nebuly assigned, if any. */
+  /** The topic Nebuly assigned, from {@code topic}: free text, if any. */
   public abstract Optional<String> topic();
 
-  /** The sentiment Nebuly detected, if any. */
+  /** The sentiment Nebuly detected, from {@code sentiment}: free text, if any. */
   public abstract Optional<String> sentiment();
 
-  /** The type of risk Nebuly detected, if any. */
+  /** The type of risk Nebuly detected, from {@code type_of_risk}: free text, if any. */
   public abstract Optional<String> typeOfRisk();
 
-  /** The moderation issue Nebuly detected, if any. */
+  /** The moderation issue Nebuly detected, from {@code moderation_issue}: free text, if any. */
   public abstract Optional<String> moderationIssue();
 
-  /** The business issue Nebuly detected, if any. */
+  /** The business issue Nebuly detected, from {@code business_issue}: free text, if any. */
   public abstract Optional<String> businessIssue();
 
   /**

@@ -2,41 +2,71 @@ package io.github.nebuly4j.wire;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.math.BigDecimal;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.github.nebuly4j.core.MicroDollars;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The answer of {@code POST /get-conversation-detail}, exactly as it arrives. Turn it into a
- * {@code Conversation} with {@link WireMapping#toConversation}.
+ * The answer of {@code POST /get-conversation-detail}, as read: each field by its reader in {@link
+ * WireDeserializers}, so that a field is null when it was null, absent, or of a kind that was
+ * rejected (and recorded in the answer's {@link FieldProblems}). {@link DocumentMapper} turns it
+ * into a {@code Conversation}.
  *
- * <p>The types are chosen so that a default {@code ObjectMapper} binds them losslessly: numbers are
- * {@link BigDecimal} (parsed from the number's text, never through {@code double}); timestamps are
- * text, decoded leniently later; a tag or aggregate value that is a JSON number or boolean binds as
- * its JSON text ({@code 1.10} stays {@code "1.10"}, {@code true} becomes {@code "true"}). A tag value
- * that is a JSON object or array does not bind: the adapter reports the binding failure as {@code
- * MalformedResponse} (see {@link ErrorDecoder#unreadableBody}).
+ * <p>A class of fields that Jackson sets one by one, not a record: Jackson builds a record as soon
+ * as all its components have arrived, and would then refuse a name sent a second time. So a name
+ * sent twice is read twice, and its last value counts.
  *
- * @param id the conversation's id
- * @param sessionLength the number of interactions, possibly with a zero fraction ({@code 3.0})
- * @param sessionTime seconds from the first start to the last end
- * @param startSession the first interaction's start
- * @param endSession the last interaction's end
- * @param cost the cost in micro-dollars
- * @param tags tag name to value; null values are dropped when mapped
- * @param emotions detected emotions; null elements are dropped when mapped
- * @param customAggregates aggregate name to value; null values are dropped when mapped
- * @param conversation the interactions, in order
+ * <p>The top-level {@code id} is not read: Nebuly's page describes it as an interaction's id, and
+ * the conversation's id is the one that was asked for. Unknown fields are skipped, so that a newer
+ * server never breaks an older client.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ConversationDocument(
-    @JsonProperty("id") String id,
-    @JsonProperty("session_length") BigDecimal sessionLength,
-    @JsonProperty("session_time") BigDecimal sessionTime,
-    @JsonProperty("start_session") String startSession,
-    @JsonProperty("end_session") String endSession,
-    @JsonProperty("cost") BigDecimal cost,
-    @JsonProperty("tags") Map<String, String> tags,
-    @JsonProperty("emotions") List<String> emotions,
-    @JsonProperty("custom_aggregates") Map<String, String> customAggregates,
-    @JsonProperty("conversation") List<InteractionDocument> conversation) {}
+final class ConversationDocument {
+  /** The number of interactions, possibly sent as {@code 3.0}. */
+  @JsonProperty("session_length")
+  @JsonDeserialize(using = WireDeserializers.Count.class)
+  public Integer sessionLength;
+
+  /** From the first start to the last end. */
+  @JsonProperty("session_time")
+  @JsonDeserialize(using = WireDeserializers.Seconds.class)
+  public Duration sessionTime;
+
+  /** The first interaction's start. */
+  @JsonProperty("start_session")
+  @JsonDeserialize(using = WireDeserializers.Timestamp.class)
+  public Instant startSession;
+
+  /** The last interaction's end. */
+  @JsonProperty("end_session")
+  @JsonDeserialize(using = WireDeserializers.Timestamp.class)
+  public Instant endSession;
+
+  /** The cost, exactly. */
+  @JsonProperty("cost")
+  @JsonDeserialize(using = WireDeserializers.Micros.class)
+  public MicroDollars cost;
+
+  /** Tag name to value, in Nebuly's order. */
+  @JsonProperty("tags")
+  @JsonDeserialize(using = WireDeserializers.TextMap.class)
+  public Map<String, String> tags;
+
+  /** Detected emotions, in Nebuly's order. */
+  @JsonProperty("emotions")
+  @JsonDeserialize(using = WireDeserializers.TextList.class)
+  public List<String> emotions;
+
+  /** Aggregate name to value, in Nebuly's order. */
+  @JsonProperty("custom_aggregates")
+  @JsonDeserialize(using = WireDeserializers.TextMap.class)
+  public Map<String, String> customAggregates;
+
+  /** The interactions, in order; an element is null when it was not an object. */
+  @JsonProperty("conversation")
+  @JsonDeserialize(using = WireDeserializers.Interactions.class)
+  public List<InteractionDocument> conversation;
+}

@@ -2,12 +2,18 @@ package io.github.nebuly4j.wire;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.net.URI;
 
 /**
- * The body of a deep-link answer, {@code {"url": "https://…"}}. Turn it into a {@code DeepLink}
- * with {@link WireMapping#toInteractionLink} or {@link WireMapping#toConversationLink}.
- *
- * @param url the link, as Nebuly sent it; null when absent
+ * The body of a deep-link answer, {@code {"url": "https://…"}}, as read (see {@link
+ * ConversationDocument} for why it is not a record); {@link NebulyCodec} turns it into a {@code
+ * DeepLink}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DeepLinkDocument(@JsonProperty("url") String url) {}
+final class DeepLinkDocument {
+  /** The link; null when it was null, absent, not a string or not a URI. */
+  @JsonProperty("url")
+  @JsonDeserialize(using = WireDeserializers.Link.class)
+  public URI url;
+}

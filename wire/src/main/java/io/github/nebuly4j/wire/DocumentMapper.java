@@ -3,9 +3,7 @@ package io.github.nebuly4j.wire;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.Interaction;
-import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.MicroDollars;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,109 +11,83 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.mapstruct.Context;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
-import org.mapstruct.Named;
 import org.mapstruct.ReportingPolicy;
 
 /**
- * The MapStruct mapper from the documents to the domain, through the Immutables builders (MapStruct
- * recognizes them because Immutables' annotations are on the compile class path). Fields
- * whose decoding depends on which field it is (required or not, and the name a problem reports)
- * are qualified by name; the others are chosen by type.
+ * The MapStruct mapper from the documents, as read, to the domain, through the Immutables builders
+ * (MapStruct recognizes them because Immutables' annotations are on the compile class path). Every
+ * value was decoded and checked while it was read; what is left is the wire document's rule of
+ * absence: a null component is an empty {@code Optional}, map or list, except where the domain
+ * cannot do without the field (the interactions, each interaction and its id), which fails the
+ * answer naming the field.
  */
 @Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR, unmappedSourcePolicy = ReportingPolicy.ERROR)
 abstract class DocumentMapper {
 
-  @Mapping(target = "startSession", source = "startSession", qualifiedByName = "start_session")
-  @Mapping(target = "endSession", source = "endSession", qualifiedByName = "end_session")
-  @Mapping(target = "interactions", source = "conversation")
-  @Mapping(target = "omissions", ignore = true)
-  abstract Conversation toConversation(ConversationDocument document);
+  /**
+   * Maps a conversation document.
+   *
+   * @param document the document as read
+   * @param id the conversation that was asked for: it is the conversation's id
+   * @param problems what went wrong while it was read: the omissions, or what names a missing field
+   * @throws io.github.nebuly4j.core.NebulyException.MalformedResponse naming the interactions, an
+   *     interaction or an interaction's id when it is missing
+   */
+  @Mapping(target = "id", source = "id")
+  @Mapping(target = "interactions", source = "document.conversation")
+  @Mapping(target = "omissions", expression = "java(problems.omissions())")
+  abstract Conversation toConversation(
+      ConversationDocument document, ConversationId id, @Context FieldProblems problems);
 
-  @Mapping(target = "timestamp", source = "timestamp", qualifiedByName = "timestamp")
-  @Mapping(target = "endTimestamp", source = "endTimestamp", qualifiedByName = "end_timestamp")
   abstract Interaction toInteraction(InteractionDocument document);
 
-  /** Maps each interaction, so that a problem names its index: {@code conversation[3].timestamp}. */
-  List<Interaction> interactions(List<InteractionDocument> documents) {
+  /** Maps each interaction; one without an id, or an element that was not an object, fails the answer. */
+  List<Interaction> interactions(List<InteractionDocument> documents, @Context FieldProblems problems) {
     if (documents == null) {
-      return List.of();
+      throw problems.missing("conversation", WireDeserializers.INTERACTIONS);
     }
     List<Interaction> interactions = new ArrayList<>(documents.size());
     for (int i = 0; i < documents.size(); i++) {
       InteractionDocument document = documents.get(i);
       if (document == null) {
-        throw new FieldProblem("conversation[" + i + "]", "is null");
+        throw problems.missing("conversation[" + i + "]", WireDeserializers.INTERACTION);
       }
-      try {
-        interactions.add(toInteraction(document));
-      } catch (FieldProblem problem) {
-        throw problem.under("conversation[" + i + "]");
+      if (document.id == null) {
+        throw problems.missing("conversation[" + i + "].id", WireDeserializers.INTERACTION_ID);
       }
+      interactions.add(toInteraction(document));
     }
     return interactions;
   }
 
-  ConversationId conversationId(String id) {
-    String value = WireValues.required("id", id);
-    try {
-      return ConversationId.of(value);
-    } catch (IllegalArgumentException e) {
-      throw new FieldProblem("id", "is not a valid conversation id");
-    }
+  Optional<Instant> instant(Instant instant) {
+    return Optional.ofNullable(instant);
   }
 
-  InteractionId interactionId(String id) {
-    String value = WireValues.required("id", id);
-    try {
-      return InteractionId.of(value);
-    } catch (IllegalArgumentException e) {
-      throw new FieldProblem("id", "is not a valid interaction id");
-    }
+  Optional<Duration> duration(Duration duration) {
+    return Optional.ofNullable(duration);
   }
 
-  @Named("timestamp")
-  Optional<Instant> timestamp(String timestamp) {
-    return WireValues.optionalInstant("timestamp", timestamp);
+  Optional<MicroDollars> cost(MicroDollars cost) {
+    return Optional.ofNullable(cost);
   }
 
-  @Named("end_timestamp")
-  Optional<Instant> endTimestamp(String endTimestamp) {
-    return WireValues.optionalInstant("end_timestamp", endTimestamp);
+  OptionalInt count(Integer count) {
+    return count == null ? OptionalInt.empty() : OptionalInt.of(count);
   }
 
-  @Named("start_session")
-  Optional<Instant> startSession(String startSession) {
-    return WireValues.optionalInstant("start_session", startSession);
-  }
-
-  @Named("end_session")
-  Optional<Instant> endSession(String endSession) {
-    return WireValues.optionalInstant("end_session", endSession);
-  }
-
-  OptionalInt sessionLength(BigDecimal sessionLength) {
-    return WireValues.count("session_length", sessionLength);
-  }
-
-  Optional<Duration> sessionTime(BigDecimal sessionTime) {
-    return WireValues.seconds("session_time", sessionTime);
-  }
-
-  Optional<MicroDollars> cost(BigDecimal cost) {
-    return WireValues.micros("cost", cost);
-  }
-
-  Optional<String> optionalText(String text) {
+  Optional<String> text(String text) {
     return Optional.ofNullable(text);
   }
 
   Map<String, String> entries(Map<String, String> entries) {
-    return WireValues.entries(entries);
+    return entries == null ? Map.of() : entries;
   }
 
-  List<String> elements(List<String> elements) {
-    return WireValues.elements(elements);
+  List<String> texts(List<String> texts) {
+    return texts == null ? List.of() : texts;
   }
 }

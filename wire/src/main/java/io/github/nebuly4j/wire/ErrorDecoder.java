@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns an answer that is not a success into the right {@link NebulyException}, the same way in
- * every adapter. Create one per adapter instance (it holds the API key, to redact it) with the
- * adapter's own JSON reader.
+ * every adapter. {@link NebulyExchange} creates one per exchange (it holds the API key, to redact
+ * it) over {@link NebulyCodec}'s reader of error documents.
  *
  * <table>
  *   <caption>Status to exception</caption>
@@ -44,10 +44,9 @@ public final class ErrorDecoder {
   /** A page larger than this is only looked at up to here: its title and first words suffice. */
   private static final int SCAN_LENGTH = 64 * 1024;
 
-  private static final String REDACTED = "***";
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
-  private final String apiKey;
+  private final Redaction redaction;
   private final Function<String, ErrorDocument> jsonReader;
   private final Clock clock;
 
@@ -73,7 +72,7 @@ public final class ErrorDecoder {
    * @throws IllegalArgumentException if an argument is null
    */
   public ErrorDecoder(String apiKey, Function<String, ErrorDocument> jsonReader, Clock clock) {
-    this.apiKey = Arguments.requireNonNull(apiKey, "apiKey");
+    this.redaction = new Redaction(apiKey);
     this.jsonReader = Arguments.requireNonNull(jsonReader, "jsonReader");
     this.clock = Arguments.requireNonNull(clock, "clock");
   }
@@ -118,28 +117,6 @@ public final class ErrorDecoder {
   }
 
   /**
-   * Reports a success body that could not be bound (not JSON, a wrong type such as an object where
-   * a tag value should be, truncated). The parser's message is quoted with the API key redacted;
-   * the parser's exception is not attached, since its own message is not redacted.
-   *
-   * @param httpStatus the answer's status
-   * @param cause the parser's exception
-   * @return the exception to fail the call with
-   * @throws IllegalArgumentException if {@code cause} is null or the status is not 100-599
-   */
-  public NebulyException.MalformedResponse unreadableBody(int httpStatus, Throwable cause) {
-    Arguments.requireNonNull(cause, "cause");
-    String message = cause.getMessage() == null ? "" : cause.getMessage().lines().findFirst().orElse("");
-    return new NebulyException.MalformedResponse(
-        httpStatus,
-        "the body is not the expected JSON document ("
-            + cause.getClass().getSimpleName()
-            + (message.isBlank() ? "" : ": " + summarizeText(redact(message)))
-            + ")",
-        null);
-  }
-
-  /**
    * Reports a body larger than the configured bound. The adapter stops reading at the bound.
    *
    * @param httpStatus the answer's status
@@ -162,7 +139,7 @@ public final class ErrorDecoder {
    * @return the text without the key, or null
    */
   public String redact(String text) {
-    return text == null || apiKey.isEmpty() ? text : text.replace(apiKey, REDACTED);
+    return redaction.redact(text);
   }
 
   /** Returns a description without the API key. */

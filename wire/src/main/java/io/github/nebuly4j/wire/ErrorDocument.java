@@ -7,9 +7,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * A FastAPI error body: {@code {"detail": "message"}} or, for a rejected request, {@code {"detail":
  * [{"loc": ["body", "conversation_id"], "msg": "…", "type": "…"}]}}.
  *
- * <p>{@code detail} is an {@code Object} so that a default {@code ObjectMapper} binds both forms: a
- * {@code String}, or a {@code List} of {@code Map}s. {@link ErrorDecoder} interprets it; an adapter
- * only binds the body into this record.
+ * <p>{@code detail} is an {@code Object} so that Jackson binds both forms: a {@code String}, or a
+ * {@code List} of {@code Map}s. {@link NebulyCodec} binds the body into this record and {@link
+ * ErrorDecoder} interprets it.
  *
  * @param detail the detail, as bound by Jackson; null when absent
  */

@@ -1,23 +1,25 @@
 package io.github.nebuly4j.wire;
 
-/**
- * A field of a document that cannot be mapped. Internal: {@link WireMapping} turns it into a
- * {@code MalformedResponse}. It carries the field's path, which grows as it travels up ({@code
- * timestamp} becomes {@code conversation[3].timestamp}).
- */
-final class FieldProblem extends RuntimeException {
-  private static final long serialVersionUID = 1L;
-  private final String path;
-  private final String problem;
+import io.github.nebuly4j.core.Omission;
 
-  FieldProblem(String path, String problem) {
-    super(path + " " + problem, null, false, false);
-    this.path = path;
-    this.problem = problem;
+/**
+ * A field of an answer that could not be read: its path and, in plain words, what was expected and
+ * what was found. Both are free of the API key (see {@link FieldProblems}). It becomes an {@link
+ * Omission} of the conversation, or, for a field the domain cannot do without, the message of a
+ * {@code MalformedResponse}.
+ *
+ * @param path the field's path, such as {@code conversation[3].end_timestamp} or {@code tags.channel}
+ * @param reason such as {@code expected an ISO-8601 date-time …, found the text "yesterday"}
+ */
+record FieldProblem(String path, String reason) {
+
+  /** Returns {@code path: reason}, the problem as a message says it. */
+  String message() {
+    return path + ": " + reason;
   }
 
-  /** Returns the same problem with {@code prefix} in front of the path, such as {@code conversation[3]}. */
-  FieldProblem under(String prefix) {
-    return new FieldProblem(prefix + "." + path, problem);
+  /** Returns the problem as an omission of the conversation. */
+  Omission omission() {
+    return new Omission(path, reason);
   }
 }

@@ -2,34 +2,70 @@ package io.github.nebuly4j.wire;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.github.nebuly4j.core.InteractionId;
+import java.time.Instant;
 
 /**
- * One element of a conversation document's {@code conversation} array, exactly as it arrives.
- * Every field may be null here; {@link WireMapping} decides which are required ({@code id}, {@code
- * input}, {@code output}, {@code timestamp}, {@code end_timestamp}).
- *
- * @param id the interaction's id
- * @param input the user's input
- * @param output the assistant's output
- * @param timestamp the start, ISO-8601 as written by Python (decoded leniently)
- * @param endTimestamp the end, same format
- * @param userQuery the extracted user query, nullable
- * @param topic the topic, nullable
- * @param sentiment the sentiment, nullable
- * @param typeOfRisk the type of risk, nullable
- * @param moderationIssue the moderation issue, nullable
- * @param businessIssue the business issue, nullable
+ * One element of a conversation document's {@code conversation} array, as read (see {@link
+ * ConversationDocument}, also for why it is not a record): a field is null when it was null, absent
+ * or rejected. Only {@code id} is required; {@link DocumentMapper} refuses an interaction without
+ * one.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record InteractionDocument(
-    @JsonProperty("id") String id,
-    @JsonProperty("input") String input,
-    @JsonProperty("output") String output,
-    @JsonProperty("timestamp") String timestamp,
-    @JsonProperty("end_timestamp") String endTimestamp,
-    @JsonProperty("user_query") String userQuery,
-    @JsonProperty("topic") String topic,
-    @JsonProperty("sentiment") String sentiment,
-    @JsonProperty("type_of_risk") String typeOfRisk,
-    @JsonProperty("moderation_issue") String moderationIssue,
-    @JsonProperty("business_issue") String businessIssue) {}
+final class InteractionDocument {
+  /** The interaction's id. */
+  @JsonProperty("id")
+  @JsonDeserialize(using = WireDeserializers.InteractionIdText.class)
+  public InteractionId id;
+
+  /** The user's input. */
+  @JsonProperty("input")
+  @JsonDeserialize(using = WireDeserializers.Text.class)
+  public String input;
+
+  /** The assistant's output. */
+  @JsonProperty("output")
+  @JsonDeserialize(using = WireDeserializers.Text.class)
+  public String output;
+
+  /** The start. */
+  @JsonProperty("timestamp")
+  @JsonDeserialize(using = WireDeserializers.Timestamp.class)
+  public Instant timestamp;
+
+  /** The end. */
+  @JsonProperty("end_timestamp")
+  @JsonDeserialize(using = WireDeserializers.Timestamp.class)
+  public Instant endTimestamp;
+
+  /** The extracted user query. */
+  @JsonProperty("user_query")
+  @JsonDeserialize(using = WireDeserializers.Text.class)
+  public String userQuery;
+
+  /** The topic. */
+  @JsonProperty("topic")
+  @JsonDeserialize(using = WireDeserializers.Text.class)
+  public String topic;
+
+  /** The sentiment. */
+  @JsonProperty("sentiment")
+  @JsonDeserialize(using = WireDeserializers.Text.class)
+  public String sentiment;
+
+  /** The type of risk. */
+  @JsonProperty("type_of_risk")
+  @JsonDeserialize(using = WireDeserializers.Text.class)
+  public String typeOfRisk;
+
+  /** The moderation issue. */
+  @JsonProperty("moderation_issue")
+  @JsonDeserialize(using = WireDeserializers.Text.class)
+  public String moderationIssue;
+
+  /** The business issue. */
+  @JsonProperty("business_issue")
+  @JsonDeserialize(using = WireDeserializers.Text.class)
+  public String businessIssue;
+}

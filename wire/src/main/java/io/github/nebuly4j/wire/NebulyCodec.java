@@ -1,7 +1,17 @@
 package io.github.nebuly4j.wire;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
@@ -11,21 +21,58 @@ import io.github.nebuly4j.core.NebulyException;
 import io.github.nebuly4j.core.spi.Arguments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.function.Function;
 
 /**
  * Nebuly's JSON documents to and from bytes, with wire's one Jackson {@link ObjectMapper}: every
  * document a {@link NebulyExchange} sends or reads passes here, so that decoding is the same for
  * every adapter and no application-wide Jackson setting can change it.
  *
- * <p>Every problem with a success body is a {@link NebulyException.MalformedResponse} whose message
- * names the field's path; nothing else escapes. Thread-safe.
+ * <p>Reading follows the rules of {@code docs/wire-protocol.md}, liberal in what it accepts and
+ * exact in what it reports: a field that is null or absent is absent in the domain; a field of the
+ * wrong type, or outside its rule, is absent too and listed in {@link Conversation#omissions()};
+ * only what the domain cannot do without (the interactions, each interaction's id, a deep link's
+ * url) fails the call. Every failure of a success body is a {@link
+ * NebulyException.MalformedResponse} whose message says in plain words what is wrong: the field's
+ * path, what was expected and what was found, or that the body is empty, ended after so many bytes,
+ * stops being JSON at a given line and column, or goes on after its JSON ends. No message holds the
+ * API key, nor does the parser's exception attached as the cause (the parser is set to quote no
+ * token; should its text still hold the key, the cause is left out). Nothing else escapes.
+ *
+ * <p>Thread-safe.
  */
 public final class NebulyCodec {
-  private final ObjectMapper json =
-      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+  private static final DocumentMapper MAPPER = new DocumentMapperImpl();
 
-  /** Creates a codec. */
-  public NebulyCodec() {}
+  private final ObjectMapper json;
+  private final ObjectReader conversations;
+  private final ObjectReader links;
+  private final Redaction redaction;
+
+  /**
+   * Creates a codec.
+   *
+   * @param apiKey the API key the exchange sends: no message and no omission ever holds it, even
+   *     when a body echoes it back
+   * @throws IllegalArgumentException if {@code apiKey} is null
+   */
+  public NebulyCodec(String apiKey) {
+    this.redaction = new Redaction(apiKey);
+    // The parser's messages quote no token of the body (a token could be the key): at most the
+    // first characters of a misspelled true, false or null remain.
+    JsonFactory factory =
+        JsonFactory.builder()
+            .errorReportConfiguration(
+                ErrorReportConfiguration.builder().maxErrorTokenLength(0).maxRawContentLength(0).build())
+            // Python's json module writes NaN and Infinity; a field holding one is then rejected
+            // alone, instead of the whole body failing to parse.
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+    this.json = JsonMapper.builder(factory).build();
+    this.conversations = json.readerFor(ConversationDocument.class);
+    this.links = json.readerFor(DeepLinkDocument.class);
+  }
 
   /**
    * Writes the body of {@code POST /get-conversation-detail}.
@@ -44,12 +91,18 @@ public final class NebulyCodec {
    * @param status the answer's status, for the error
    * @param body the body's bytes
    * @param length how many of them count
-   * @param requested the conversation asked for; it is the conversation's id
-   * @return the conversation
-   * @throws NebulyException.MalformedResponse if the body cannot be read
+   * @param requested the conversation asked for; it is the conversation's id, whatever the
+   *     document's own {@code id} says
+   * @return the conversation, with what could not be read listed in its omissions
+   * @throws NebulyException.MalformedResponse if the body cannot be read, or lacks the interactions,
+   *     an interaction or an interaction's id
+   * @throws IllegalArgumentException if {@code body} or {@code requested} is null
    */
   public Conversation conversation(int status, byte[] body, int length, ConversationId requested) {
-    return WireMapping.toConversation(read(status, body, length, ConversationDocument.class), requested, status);
+    Arguments.requireNonNull(requested, "requested");
+    FieldProblems problems = problems(status, body, length);
+    ConversationDocument document = read(conversations, problems, body, length);
+    return MAPPER.toConversation(document, requested, problems);
   }
 
   /**
@@ -60,10 +113,13 @@ public final class NebulyCodec {
    * @param length how many of them count
    * @param requested the interaction asked for
    * @return the link
-   * @throws NebulyException.MalformedResponse if the body cannot be read
+   * @throws NebulyException.MalformedResponse if the body cannot be read or its {@code url} is not an
+   *     absolute http(s) URL
+   * @throws IllegalArgumentException if {@code body} or {@code requested} is null
    */
   public DeepLink interactionLink(int status, byte[] body, int length, InteractionId requested) {
-    return WireMapping.toInteractionLink(read(status, body, length, DeepLinkDocument.class), requested, status);
+    Arguments.requireNonNull(requested, "requested");
+    return link(status, body, length, url -> DeepLink.toInteraction(requested, url));
   }
 
   /**
@@ -74,10 +130,13 @@ public final class NebulyCodec {
    * @param length how many of them count
    * @param requested the conversation asked for
    * @return the link
-   * @throws NebulyException.MalformedResponse if the body cannot be read
+   * @throws NebulyException.MalformedResponse if the body cannot be read or its {@code url} is not an
+   *     absolute http(s) URL
+   * @throws IllegalArgumentException if {@code body} or {@code requested} is null
    */
   public DeepLink conversationLink(int status, byte[] body, int length, ConversationId requested) {
-    return WireMapping.toConversationLink(read(status, body, length, DeepLinkDocument.class), requested, status);
+    Arguments.requireNonNull(requested, "requested");
+    return link(status, body, length, url -> DeepLink.toConversation(requested, url));
   }
 
   /**
@@ -95,13 +154,100 @@ public final class NebulyCodec {
     }
   }
 
-  private <T> T read(int status, byte[] body, int length, Class<T> type) {
-    try {
-      return json.readValue(body, 0, length, type);
-    } catch (IOException | RuntimeException e) {
-      throw new NebulyException.MalformedResponse(
-          status, "the body is not the expected JSON document (" + e.getClass().getSimpleName() + ")", e);
+  /** Describes the codec without its API key. */
+  @Override
+  public String toString() {
+    return "NebulyCodec[apiKey=" + Redaction.MARK + "]";
+  }
+
+  private FieldProblems problems(int status, byte[] body, int length) {
+    Arguments.requireNonNull(body, "body");
+    if (length < 0 || length > body.length) {
+      throw new IllegalArgumentException("length must be between 0 and " + body.length + ", got " + length);
     }
+    return new FieldProblems(status, body, length, redaction);
+  }
+
+  private DeepLink link(int status, byte[] body, int length, Function<URI, DeepLink> link) {
+    FieldProblems problems = problems(status, body, length);
+    DeepLinkDocument document = read(links, problems, body, length);
+    URI url = document.url;
+    if (url == null) {
+      throw problems.missing("url", WireDeserializers.URL);
+    }
+    try {
+      return link.apply(url);
+    } catch (IllegalArgumentException e) {
+      throw problems.malformed(
+          "url: expected " + WireDeserializers.URL + ", found the text " + problems.quote(url.toString()), null);
+    }
+  }
+
+  /** Reads one JSON object from the body; everything but a value's own problems fails the answer. */
+  private <T> T read(ObjectReader reader, FieldProblems problems, byte[] body, int length) {
+    ObjectReader withProblems = reader.withAttribute(FieldProblems.class, problems);
+    try (JsonParser p = withProblems.createParser(body, 0, length)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        throw problems.malformed("the body is empty; expected a JSON object", null);
+      }
+      if (first != JsonToken.START_OBJECT) {
+        throw problems.malformed("the body: expected a JSON object, found " + problems.found(p), null);
+      }
+      T document = withProblems.readValue(p);
+      if (p.nextToken() != null) {
+        JsonLocation where = p.currentTokenLocation();
+        throw problems.malformed(
+            "the body goes on after its JSON object ends, at " + place(where) + ": "
+                + problems.excerptAt(where.getByteOffset()),
+            null);
+      }
+      return document;
+    } catch (IOException e) {
+      throw unreadable(e, problems, length);
+    }
+  }
+
+  /** Says, in plain words, why the parser gave up; the parser's exception is the cause. */
+  private NebulyException.MalformedResponse unreadable(IOException e, FieldProblems problems, int length) {
+    Throwable cause = revealsTheKey(e) ? null : e;
+    IOException problem = e;
+    // Jackson wraps a parser's failure inside a value into a mapping exception.
+    while (problem instanceof JsonMappingException && problem.getCause() instanceof IOException) {
+      problem = (IOException) problem.getCause();
+    }
+    if (problem instanceof JsonEOFException) {
+      return problems.malformed(
+          "the body ended after " + length + " bytes, before its JSON was complete", cause);
+    }
+    if (problem instanceof StreamConstraintsException) {
+      return problems.malformed(
+          "the body exceeds a limit of the JSON reader (nesting depth, or the length of a number, a"
+              + " text or a name)",
+          cause);
+    }
+    if (problem instanceof JsonParseException) {
+      JsonLocation where = ((JsonParseException) problem).getLocation();
+      return problems.malformed(
+          where == null
+              ? "the body is not JSON"
+              : "the body stops being JSON at " + place(where) + ": " + problems.excerptAt(where.getByteOffset()),
+          cause);
+    }
+    return problems.malformed("the body could not be read as JSON", cause);
+  }
+
+  private boolean revealsTheKey(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (redaction.reveals(t.getMessage())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String place(JsonLocation where) {
+    return "line " + where.getLineNr() + ", column " + where.getColumnNr();
   }
 
   private byte[] write(Object document) {

@@ -40,7 +40,7 @@ public final class NebulyExchange implements DeepLinkResolver, ConversationRepos
 
   private final NebulySettings settings;
   private final NebulyTransport transport;
-  private final NebulyCodec codec = new NebulyCodec();
+  private final NebulyCodec codec;
   private final ErrorDecoder errors;
   private final TransportFailures failures;
   private final RetryLoop retries;
@@ -51,6 +51,7 @@ public final class NebulyExchange implements DeepLinkResolver, ConversationRepos
   private NebulyExchange(NebulySettings settings, NebulyTransport transport) {
     this.settings = settings;
     this.transport = transport;
+    this.codec = new NebulyCodec(settings.apiKey());
     this.errors = new ErrorDecoder(settings.apiKey(), codec::errorDocument);
     this.failures = new TransportFailures(settings, errors);
     this.retries =

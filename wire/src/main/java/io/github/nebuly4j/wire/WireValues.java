@@ -1,6 +1,5 @@
 package io.github.nebuly4j.wire;
 
-import io.github.nebuly4j.core.MicroDollars;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -16,31 +15,31 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
- * The lenient decoders of WIRE.md's values. Each throws {@link FieldProblem} naming the field, and
- * never echoes a text value from the server (it could hold anything, even the API key).
+ * The rules of Nebuly's values that need more than a JSON type: timestamps, seconds, counts and
+ * decimal text. Each returns the value, or null when the input breaks the rule; the caller reports
+ * what it found. None of them quotes its input.
  */
 final class WireValues {
   /** A session longer than a century is a broken number, not a session. */
   static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(100L * 366 * 24 * 3600);
 
+  /** The longest timestamp read; anything longer is not one of Python's forms. */
   private static final int MAX_TIMESTAMP_LENGTH = 64;
+
+  /** The longest decimal text read, as Jackson bounds a JSON number. */
+  private static final int MAX_DECIMAL_LENGTH = 1000;
+
+  private static final BigDecimal MAX_COUNT = BigDecimal.valueOf(Integer.MAX_VALUE);
 
   private static final int[] POWERS_OF_TEN = {
     1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
   };
 
   /**
-   * Python's isoformat with every variant WIRE.md asks for: 'T' (a space is turned into 'T'
-   * first), 0 to 9 fraction digits, seconds optional, and an offset that is 'Z', +HH, +HHMM or
+   * Python's isoformat with every variant the wire document allows: 'T' (a space is turned into
+   * 'T' first), 0 to 9 fraction digits, seconds optional, and an offset that is 'Z', +HH, +HHMM or
    * +HH:MM, or absent (UTC).
    */
   private static final DateTimeFormatter TIMESTAMP =
@@ -69,92 +68,88 @@ final class WireValues {
 
   private WireValues() {}
 
-  static String required(String field, String value) {
-    if (value == null) {
-      throw new FieldProblem(field, "is missing");
+  /**
+   * Reads a timestamp from {@code text[offset, offset + length)}, surrounding whitespace ignored.
+   * Works on the parser's own characters, so that the usual layout costs no string.
+   *
+   * @return the instant, or null when the text is not one of the accepted forms
+   */
+  static Instant instant(char[] text, int offset, int length) {
+    int from = offset;
+    int to = offset + length;
+    while (from < to && Character.isWhitespace(text[from])) {
+      from++;
     }
-    return value;
-  }
-
-  static Instant requiredInstant(String field, String text) {
-    return instant(field, required(field, text));
-  }
-
-  static Optional<Instant> optionalInstant(String field, String text) {
-    return text == null ? Optional.empty() : Optional.of(instant(field, text));
-  }
-
-  private static Instant instant(String field, String text) {
-    String value = text.strip();
-    if (value.length() > MAX_TIMESTAMP_LENGTH) {
-      throw new FieldProblem(field, "is not an ISO-8601 date-time (" + value.length() + " characters)");
+    while (to > from && Character.isWhitespace(text[to - 1])) {
+      to--;
     }
-    Instant common = parseCommonLayout(value);
+    if (to - from > MAX_TIMESTAMP_LENGTH) {
+      return null;
+    }
+    Instant common = parseCommonLayout(text, from, to);
     if (common != null) {
       return common;
     }
     try {
-      return parseWithFormatter(value);
+      return parseWithFormatter(new String(text, from, to - from));
     } catch (DateTimeParseException e) {
-      throw new FieldProblem(field, "is not an ISO-8601 date-time");
+      return null;
     }
   }
 
   /**
    * Reads the layout Nebuly writes, {@code 2024-05-30T09:27:52.420Z} with a 'T' or a space, 0 to 9
-   * fraction digits and 'Z', {@code ±HH:MM} or no offset, without {@link DateTimeFormatter}: the
-   * formatter costs about thirty times as much, and a conversation has two timestamps per
-   * interaction. Anything else, or any doubt (an impossible date, an unusual offset), returns null
-   * and is left to {@link #parseWithFormatter}, which decides.
+   * fraction digits and 'Z', {@code ±HH:MM} or no offset, from {@code text[from, to)}, without
+   * {@link DateTimeFormatter}: the formatter costs about thirty times as much, and a conversation
+   * has two timestamps per interaction. Anything else, or any doubt (an impossible date, an
+   * unusual offset), returns null and is left to {@link #parseWithFormatter}, which decides.
    */
-  static Instant parseCommonLayout(String value) {
-    int length = value.length();
+  static Instant parseCommonLayout(char[] text, int from, int to) {
+    int length = to - from;
     if (length < 19
-        || value.charAt(4) != '-'
-        || value.charAt(7) != '-'
-        || "Tt ".indexOf(value.charAt(10)) < 0
-        || value.charAt(13) != ':'
-        || value.charAt(16) != ':') {
+        || text[from + 4] != '-'
+        || text[from + 7] != '-'
+        || "Tt ".indexOf(text[from + 10]) < 0
+        || text[from + 13] != ':'
+        || text[from + 16] != ':') {
       return null;
     }
-    int year = digits(value, 0, 4);
-    int month = digits(value, 5, 7);
-    int day = digits(value, 8, 10);
-    int hour = digits(value, 11, 13);
-    int minute = digits(value, 14, 16);
-    int second = digits(value, 17, 19);
+    int year = digits(text, from, from + 4);
+    int month = digits(text, from + 5, from + 7);
+    int day = digits(text, from + 8, from + 10);
+    int hour = digits(text, from + 11, from + 13);
+    int minute = digits(text, from + 14, from + 16);
+    int second = digits(text, from + 17, from + 19);
     if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23
         || minute < 0 || minute > 59 || second < 0 || second > 59
         || day > YearMonth.of(year, month).lengthOfMonth()) {
       return null;
     }
-    int index = 19;
+    int index = from + 19;
     int nanos = 0;
-    if (index < length && value.charAt(index) == '.') {
+    if (index < to && text[index] == '.') {
       int start = ++index;
-      while (index < length && value.charAt(index) >= '0' && value.charAt(index) <= '9') {
+      while (index < to && text[index] >= '0' && text[index] <= '9') {
         index++;
       }
       int count = index - start;
       if (count == 0 || count > 9) {
         return null;
       }
-      nanos = digits(value, start, index) * POWERS_OF_TEN[9 - count];
+      nanos = digits(text, start, index) * POWERS_OF_TEN[9 - count];
     }
     int offsetSeconds;
-    if (index == length) {
+    if (index == to) {
       offsetSeconds = 0;
-    } else if (index + 1 == length && (value.charAt(index) == 'Z' || value.charAt(index) == 'z')) {
+    } else if (index + 1 == to && (text[index] == 'Z' || text[index] == 'z')) {
       offsetSeconds = 0;
-    } else if (index + 6 == length
-        && (value.charAt(index) == '+' || value.charAt(index) == '-')
-        && value.charAt(index + 3) == ':') {
-      int offsetHours = digits(value, index + 1, index + 3);
-      int offsetMinutes = digits(value, index + 4, index + 6);
+    } else if (index + 6 == to && (text[index] == '+' || text[index] == '-') && text[index + 3] == ':') {
+      int offsetHours = digits(text, index + 1, index + 3);
+      int offsetMinutes = digits(text, index + 4, index + 6);
       if (offsetHours < 0 || offsetHours > 17 || offsetMinutes < 0 || offsetMinutes > 59) {
         return null;
       }
-      offsetSeconds = (offsetHours * 3600 + offsetMinutes * 60) * (value.charAt(index) == '-' ? -1 : 1);
+      offsetSeconds = (offsetHours * 3600 + offsetMinutes * 60) * (text[index] == '-' ? -1 : 1);
     } else {
       return null;
     }
@@ -163,7 +158,11 @@ final class WireValues {
     return Instant.ofEpochSecond(epochSecond, nanos);
   }
 
-  /** The general reader of every variant WIRE.md allows. */
+  /**
+   * The general reader of every variant the wire document allows.
+   *
+   * @throws DateTimeParseException if {@code value} is none of them
+   */
   static Instant parseWithFormatter(String value) {
     String withT =
         value.length() > 10 && value.charAt(10) == ' '
@@ -175,11 +174,11 @@ final class WireValues {
         : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
   }
 
-  /** The decimal value of {@code value[from, to)}, or -1 if a character is not an ASCII digit. */
-  private static int digits(String value, int from, int to) {
+  /** The decimal value of {@code text[from, to)}, or -1 if a character is not an ASCII digit. */
+  private static int digits(char[] text, int from, int to) {
     int result = 0;
     for (int i = from; i < to; i++) {
-      char c = value.charAt(i);
+      char c = text[i];
       if (c < '0' || c > '9') {
         return -1;
       }
@@ -189,90 +188,55 @@ final class WireValues {
   }
 
   /**
-   * Seconds to a duration, exact to the nanosecond; finer digits are rounded half-even to the
-   * nanosecond. Negative and absurd values (over a century) are rejected.
+   * Reads a number sent as text, such as {@code "1523.75"} (Python's {@code Decimal} is often
+   * serialized so), exactly; surrounding whitespace is ignored.
+   *
+   * @return the number, or null when the text is not a decimal number
    */
-  static Optional<Duration> seconds(String field, BigDecimal seconds) {
-    if (seconds == null) {
-      return Optional.empty();
+  static BigDecimal decimal(String text) {
+    String value = text.strip();
+    if (value.isEmpty() || value.length() > MAX_DECIMAL_LENGTH) {
+      return null;
     }
-    if (seconds.signum() < 0) {
-      throw new FieldProblem(field, "must not be negative, got " + seconds);
+    try {
+      return new BigDecimal(value);
+    } catch (NumberFormatException e) {
+      return null;
     }
-    if (seconds.compareTo(MAX_SECONDS) > 0) {
-      throw new FieldProblem(field, "is absurdly large: " + seconds);
+  }
+
+  /**
+   * Seconds to a duration, exact to the nanosecond; finer digits are rounded half-even to the
+   * nanosecond.
+   *
+   * @return the duration, or null when {@code seconds} is negative or over a century
+   */
+  static Duration seconds(BigDecimal seconds) {
+    if (seconds.signum() < 0 || seconds.compareTo(MAX_SECONDS) > 0) {
+      return null;
     }
     // Below 0.1 ns (fewer than -9 integer digits) the value rounds to zero; skipping setScale there
     // keeps a hostile 1e-999999999 from costing a billion-digit division.
     if (seconds.precision() - seconds.scale() < -9) {
-      return Optional.of(Duration.ZERO);
+      return Duration.ZERO;
     }
     BigDecimal rounded = seconds.setScale(9, RoundingMode.HALF_EVEN);
     long whole = rounded.longValue();
     long nanos = rounded.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValueExact();
-    return Optional.of(Duration.ofSeconds(whole, nanos));
+    return Duration.ofSeconds(whole, nanos);
   }
 
-  /** A count that JSON may send as {@code 3.0}: a fraction other than zero is malformed. */
-  static OptionalInt count(String field, BigDecimal count) {
-    if (count == null) {
-      return OptionalInt.empty();
-    }
-    if (count.signum() < 0) {
-      throw new FieldProblem(field, "must not be negative, got " + count);
-    }
-    if (count.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-      throw new FieldProblem(field, "is too large for a count: " + count);
+  /**
+   * A count that JSON may send as {@code 3.0}.
+   *
+   * @return the count, or null when {@code count} is negative, has a fraction other than zero, or
+   *     exceeds an {@code int}
+   */
+  static Integer count(BigDecimal count) {
+    if (count.signum() < 0 || count.compareTo(MAX_COUNT) > 0) {
+      return null;
     }
     BigDecimal whole = count.stripTrailingZeros();
-    if (whole.scale() > 0) {
-      throw new FieldProblem(field, "must be a whole number, got " + count);
-    }
-    return OptionalInt.of(whole.intValueExact());
-  }
-
-  static Optional<MicroDollars> micros(String field, BigDecimal micros) {
-    if (micros == null) {
-      return Optional.empty();
-    }
-    if (micros.signum() < 0) {
-      // Checked here so that the message prints the number in scientific form: the plain form of
-      // -1e999999999 would be a billion characters.
-      throw new FieldProblem(field, "must not be negative, got " + micros);
-    }
-    try {
-      return Optional.of(MicroDollars.ofMicros(micros));
-    } catch (IllegalArgumentException e) {
-      throw new FieldProblem(field, "is not a valid cost: " + e.getMessage());
-    }
-  }
-
-  /** A null or absent object is empty; an entry with a null value is dropped. Order is kept. */
-  static Map<String, String> entries(Map<String, String> entries) {
-    if (entries == null) {
-      return Map.of();
-    }
-    Map<String, String> kept = new LinkedHashMap<>();
-    entries.forEach(
-        (key, value) -> {
-          if (key != null && value != null) {
-            kept.put(key, value);
-          }
-        });
-    return Collections.unmodifiableMap(kept);
-  }
-
-  /** A null or absent list is empty; a null element is dropped. Order is kept. */
-  static List<String> elements(List<String> elements) {
-    if (elements == null) {
-      return List.of();
-    }
-    List<String> kept = new ArrayList<>(elements.size());
-    for (String element : elements) {
-      if (element != null) {
-        kept.add(element);
-      }
-    }
-    return List.copyOf(kept);
+    return whole.scale() > 0 ? null : whole.intValueExact();
   }
 }

@@ -1,28 +1,27 @@
 /**
- * The wire format of Nebuly's external API, written once for every HTTP adapter.
+ * The wire format of Nebuly's external API, written once for every HTTP adapter; {@code
+ * docs/wire-protocol.md} in the repository is its description.
  *
- * <p>An adapter sends a request with its own HTTP client and reads the body with its own
- * framework's Jackson {@code ObjectMapper} (default configuration is enough: every name and type
- * comes from annotations here). This package gives it everything in between:
+ * <p>An adapter implements {@link io.github.nebuly4j.wire.NebulyTransport} (moving the bytes of one
+ * request with its own HTTP client, and a timer) and gets both ports from {@link
+ * io.github.nebuly4j.wire.NebulyExchange}. Everything in between is here:
  *
  * <ul>
- *   <li>{@link io.github.nebuly4j.wire.NebulyApi}: the paths, the request body, the default base
- *       URL, base-URL validation and joining, the {@code User-Agent} and {@code Authorization}
- *       values;
- *   <li>the JSON documents as records: {@link io.github.nebuly4j.wire.DeepLinkDocument}, {@link
- *       io.github.nebuly4j.wire.ConversationDetailRequest}, {@link
- *       io.github.nebuly4j.wire.ConversationDocument}, {@link
- *       io.github.nebuly4j.wire.InteractionDocument}, {@link io.github.nebuly4j.wire.ErrorDocument};
- *   <li>{@link io.github.nebuly4j.wire.WireMapping}: records to core's domain values (a MapStruct
- *       mapper with the lenient timestamp and exact number decoding), every failure a {@link
- *       io.github.nebuly4j.core.NebulyException.MalformedResponse} naming the field;
+ *   <li>{@link io.github.nebuly4j.wire.NebulyApi}: the paths, the default base URL, base-URL
+ *       validation and joining, the {@code User-Agent} and {@code Authorization} values;
+ *   <li>{@link io.github.nebuly4j.wire.NebulySettings}: the one settings vocabulary of every adapter;
+ *   <li>{@link io.github.nebuly4j.wire.NebulyCodec}: wire's one Jackson mapper, which reads each
+ *       field of Nebuly's documents by its written rule (a MapStruct mapper then builds core's
+ *       domain values), lists what it could not read as the conversation's omissions, and reports
+ *       everything else as a {@link io.github.nebuly4j.core.NebulyException.MalformedResponse} in
+ *       plain words;
  *   <li>{@link io.github.nebuly4j.wire.ErrorDecoder}: a non-2xx answer to the right {@link
  *       io.github.nebuly4j.core.NebulyException}, with the API key redacted, and {@link
  *       io.github.nebuly4j.wire.RetryAfter} parsing;
  *   <li>{@link io.github.nebuly4j.wire.RetryLoop}: the retry loop over {@code
- *       core.retry.RetryPolicy}, driven by the adapter's own timer.
+ *       core.retry.RetryPolicy}, driven by the transport's own timer.
  * </ul>
  *
- * <p>At run time the package needs only nebuly4j-core and jackson-annotations.
+ * <p>At run time the package needs nebuly4j-core and Jackson.
  */
 package io.github.nebuly4j.wire;

@@ -3,11 +3,8 @@ package io.github.nebuly4j.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nebuly4j.core.NebulyException;
 import io.github.nebuly4j.core.RequestViolation;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,15 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ErrorDecoderTest {
   private static final String KEY = "nb-SECRET-key-123";
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Function<String, ErrorDocument> READER =
-      body -> {
-        try {
-          return JSON.readValue(body, ErrorDocument.class);
-        } catch (JsonProcessingException e) {
-          throw new UncheckedIOException(e);
-        }
-      };
+  /** The reader the exchange gives the decoder: wire's own codec. */
+  private static final Function<String, ErrorDocument> READER = new NebulyCodec(KEY)::errorDocument;
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T02:00:00Z"), ZoneOffset.UTC);
   private static final ErrorDecoder DECODER = new ErrorDecoder(KEY, READER, CLOCK);
   private static final String RESOURCE = "interaction 'abc'";
@@ -240,8 +230,7 @@ class ErrorDecoderTest {
             json(422, "{\"detail\": [{\"loc\": [\"header\", \"" + KEY + "\"], \"msg\": \"" + echoed + "\", \"type\": \"" + KEY + "\"}]}"),
             json(429, "{\"detail\": \"" + echoed + "\"}"),
             json(404, "{\"detail\": \"" + echoed + "\"}"),
-            json(400, "{\"detail\": \"" + echoed + "\"}"),
-            DECODER.unreadableBody(200, new IllegalStateException("Unexpected token " + KEY)));
+            json(400, "{\"detail\": \"" + echoed + "\"}"));
     for (NebulyException e : all) {
       assertThat(e.getMessage()).doesNotContain(KEY).doesNotContain("SECRET");
       assertThat(e.toString()).doesNotContain(KEY);
@@ -257,13 +246,7 @@ class ErrorDecoderTest {
   }
 
   @Test
-  void unreadableBodyAndBodyTooLarge() {
-    var unreadable = DECODER.unreadableBody(200, new IllegalStateException("line one\nline two"));
-    assertThat(unreadable.getMessage()).contains("IllegalStateException: line one").doesNotContain("line two");
-    assertThat(unreadable.getCause()).isNull();
-    assertThat(DECODER.unreadableBody(200, new IllegalStateException()).getMessage())
-        .contains("(IllegalStateException)");
-
+  void aBodyTooLargeSaysTheBound() {
     var tooLarge = ErrorDecoder.bodyTooLarge(200, 16_777_216);
     assertThat(tooLarge.getMessage()).contains("larger than the configured maximum of 16777216 bytes");
     assertThat(tooLarge.httpStatus()).hasValue(200);
@@ -277,7 +260,6 @@ class ErrorDecoderTest {
     assertThatThrownBy(() -> new ErrorDecoder(KEY, READER, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clock");
     assertThatThrownBy(() -> DECODER.decode(null, RESOURCE)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> DECODER.decode(new ErrorResponse(500, null, null, null), null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> DECODER.unreadableBody(200, null)).isInstanceOf(IllegalArgumentException.class);
     assertThat(DECODER.redact(null)).isNull();
   }
 }

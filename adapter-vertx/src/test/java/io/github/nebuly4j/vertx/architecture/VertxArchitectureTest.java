@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lines of DESIGN.md that concern this adapter: it never reaches into Quarkus, Mutiny or the
+ * The architecture rules that concern this adapter: it never reaches into Quarkus, Mutiny or the
  * other adapter, and nothing it depends on knows it. The other modules are imported from the
  * classpath, as their installed jars.
  */

@@ -279,9 +279,8 @@ public final class Report {
     JsonNode runs = new ObjectMapper().readTree(file.toFile());
     md.append("## Decoding (JMH)\n\n")
         .append("A conversation document of *n* interactions (`Fixtures.conversation(n)`), from bytes: ")
-        .append("`wire` = default `ObjectMapper` \u2192 `ConversationDocument` \u2192 `WireMapping.toConversation`; ")
-        .append("`wireBindOnly` and `wireMapOnly` = its two halves; ")
-        .append("`plainRecords` = the same `ObjectMapper` into plain records (`PlainConversation`), the baseline; ")
+        .append("`wire` = `NebulyCodec.conversation` (wire's own field readers, then the mapping to the domain); ")
+        .append("`plainRecords` = a default `ObjectMapper` into plain records (`PlainConversation`), the baseline; ")
         .append("`tree` = `readTree`. Time: mean \u00b1 JMH's 99.9 % error, and the median and the fastest of the ")
         .append("measured iterations (this machine's memory-bound speed swings from one second to the next, see *Analysis*; ")
         .append("the ratios use the medians). Allocation: `-prof gc` (`gc.alloc.rate.norm`), which does not swing.\n\n")

@@ -6,8 +6,7 @@ import io.github.nebuly4j.bench.fixture.Fixtures;
 import io.github.nebuly4j.bench.fixture.PlainConversation;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
-import io.github.nebuly4j.wire.ConversationDocument;
-import io.github.nebuly4j.wire.WireMapping;
+import io.github.nebuly4j.wire.NebulyCodec;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,10 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * answer to the value an application uses.
  *
  * <ul>
- *   <li>{@link #wire}: what both adapters do, a default {@link ObjectMapper} into wire's {@link
- *       ConversationDocument}, then {@link WireMapping#toConversation} into core's domain;
- *   <li>{@link #wireBindOnly} and {@link #wireMapOnly}: its two halves, to tell where its cost is;
- *   <li>{@link #plainRecords}: the baseline, the same mapper into plain records;
+ *   <li>{@link #wire}: what every adapter does, {@link NebulyCodec#conversation}: wire's own
+ *       reader of each field, then its mapping into core's domain;
+ *   <li>{@link #plainRecords}: the baseline, a default {@link ObjectMapper} into plain records;
  *   <li>{@link #tree}: the same mapper into a {@link JsonNode} tree.
  * </ul>
  */
@@ -50,8 +48,8 @@ public class DecodeBenchmark {
   public int interactions;
 
   private final ObjectMapper mapper = new ObjectMapper();
+  private final NebulyCodec codec = new NebulyCodec("bench-api-key");
   private byte[] document;
-  private ConversationDocument bound;
 
   /**
    * Encodes the document once per trial, after compiling every benchmark's path on a small one.
@@ -63,49 +61,23 @@ public class DecodeBenchmark {
     // Every path is first compiled on a small document: at 10,000 interactions a second holds only
     // a few operations, too few for the JIT to finish within the warm-up iterations.
     document = Fixtures.conversation(10);
-    bound = mapper.readValue(document, ConversationDocument.class);
     int calls = Integer.getInteger(PRE_WARM_CALLS, 20_000);
     for (int i = 0; i < calls; i++) {
       wire();
-      wireBindOnly();
-      wireMapOnly();
       plainRecords();
       tree();
     }
     document = Fixtures.conversation(interactions);
-    bound = mapper.readValue(document, ConversationDocument.class);
   }
 
   /**
-   * Bytes to core's {@link Conversation} through wire, as the adapters decode.
-   *
-   * @return the conversation
-   * @throws IOException never
-   */
-  @Benchmark
-  public Conversation wire() throws IOException {
-    return WireMapping.toConversation(mapper.readValue(document, ConversationDocument.class), ID, 200);
-  }
-
-  /**
-   * Bytes to wire's {@link ConversationDocument} only.
-   *
-   * @return the document
-   * @throws IOException never
-   */
-  @Benchmark
-  public ConversationDocument wireBindOnly() throws IOException {
-    return mapper.readValue(document, ConversationDocument.class);
-  }
-
-  /**
-   * A bound {@link ConversationDocument} to core's {@link Conversation} only.
+   * Bytes to core's {@link Conversation} through wire's codec, as the adapters decode.
    *
    * @return the conversation
    */
   @Benchmark
-  public Conversation wireMapOnly() {
-    return WireMapping.toConversation(bound, ID, 200);
+  public Conversation wire() {
+    return codec.conversation(200, document, document.length, ID);
   }
 
   /**

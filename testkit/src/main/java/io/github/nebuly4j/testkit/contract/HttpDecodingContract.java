@@ -1,0 +1,60 @@
+package io.github.nebuly4j.testkit.contract;
+
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import io.github.nebuly4j.core.Conversation;
+import io.github.nebuly4j.core.ConversationRepository;
+import io.github.nebuly4j.core.NebulyException;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The decoding corpus through an HTTP adapter: every conversation case of {@link DecodingCorpus}
+ * is served by {@link io.github.nebuly4j.testkit.server.FakeNebulyServer} byte for byte, read
+ * through the adapter's repository, and must end in its documented outcome (the conversation with
+ * only that field changed and its omission listed, or a {@link NebulyException.MalformedResponse}
+ * naming the field). An adapter's test class implements it like the other HTTP suites, by giving
+ * {@link #server()} and {@link #adapter(ContractSettings)}.
+ */
+public interface HttpDecodingContract extends FakeServerBinding {
+
+  /**
+   * Serves and reads every conversation case, one dynamic test each.
+   *
+   * @return the tests, several hundred
+   */
+  @TestFactory
+  default Stream<DynamicTest> everyConversationCaseEndsInItsDocumentedOutcome() {
+    ConversationRepository repository = adapter(ContractSettings.standard(server().baseUrl())).conversationRepository();
+    return DecodingCorpus.conversationCases().stream()
+        .map(
+            decodingCase ->
+                dynamicTest(
+                    decodingCase.name(),
+                    () -> {
+                      server().seedRaw(DecodingCorpus.CONVERSATION_ID, decodingCase.document());
+                      decodingCase.verify(() -> found(repository.findById(DecodingCorpus.CONVERSATION_ID)));
+                    }));
+  }
+
+  /** Waits for the stage and returns its conversation, or throws the failure it completed with. */
+  private static Conversation found(CompletionStage<Optional<Conversation>> stage) throws Exception {
+    try {
+      return stage
+          .toCompletableFuture()
+          .get(Stages.CALL.toSeconds(), TimeUnit.SECONDS)
+          .orElseThrow(() -> new AssertionError("the seeded conversation was not found"));
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+    } catch (TimeoutException e) {
+      stage.toCompletableFuture().cancel(true);
+      throw new AssertionError("findById did not complete within " + Stages.CALL.toSeconds() + " s", e);
+    }
+  }
+}

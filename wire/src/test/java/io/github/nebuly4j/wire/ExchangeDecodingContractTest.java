@@ -1,0 +1,55 @@
+package io.github.nebuly4j.wire;
+
+import io.github.nebuly4j.core.ConversationRepository;
+import io.github.nebuly4j.core.DeepLinkResolver;
+import io.github.nebuly4j.testkit.contract.AdapterUnderTest;
+import io.github.nebuly4j.testkit.contract.ContractSettings;
+import io.github.nebuly4j.testkit.contract.HttpDecodingContract;
+import io.github.nebuly4j.testkit.junit.WithFakeNebulyServer;
+import io.github.nebuly4j.testkit.server.FakeNebulyServer;
+
+/**
+ * testkit's decoding corpus over HTTP, through {@link NebulyExchange} (the exchange every adapter
+ * runs) on a plain {@code java.net.http} transport, against {@code FakeNebulyServer}.
+ */
+@WithFakeNebulyServer(apiKey = ContractSettings.API_KEY)
+class ExchangeDecodingContractTest implements HttpDecodingContract {
+  private static final JdkTransport TRANSPORT = new JdkTransport();
+
+  private final FakeNebulyServer server;
+
+  ExchangeDecodingContractTest(FakeNebulyServer server) {
+    this.server = server;
+  }
+
+  @Override
+  public FakeNebulyServer server() {
+    return server;
+  }
+
+  @Override
+  public AdapterUnderTest adapter(ContractSettings settings) {
+    NebulyExchange exchange =
+        NebulyExchange.create(
+            NebulySettings.builder()
+                .baseUrl(settings.baseUrl().toString())
+                .apiKey(settings.apiKey())
+                .connectTimeout(settings.connectTimeout())
+                .attemptTimeout(settings.requestTimeout())
+                .retryPolicy(settings.retryPolicy())
+                .maxBodySize(settings.maxResponseBytes())
+                .build(),
+            TRANSPORT);
+    return new AdapterUnderTest() {
+      @Override
+      public DeepLinkResolver deepLinkResolver() {
+        return exchange;
+      }
+
+      @Override
+      public ConversationRepository conversationRepository() {
+        return exchange;
+      }
+    };
+  }
+}
