@@ -1,0 +1,120 @@
+package io.github.nebuly4j.bench.stability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The fake Nebuly server as a child process: testkit's standalone jar in a JVM of its own, so that
+ * the measured process holds none of its threads, sockets or memory. Its output goes to a file
+ * (no pipe, no reader thread in the measured process); its first line names the base URL.
+ */
+final class FakeServerProcess implements AutoCloseable {
+  /** A key the server starts with; the run's own key is added over the admin API, never on a command line. */
+  private static final String STARTUP_KEY = "stability-startup-key";
+
+  private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+)\\S*)");
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Process process;
+  private final URI baseUrl;
+  private final int port;
+  private final Path log;
+
+  private FakeServerProcess(Process process, URI baseUrl, int port, Path log) {
+    this.process = process;
+    this.baseUrl = baseUrl;
+    this.port = port;
+    this.log = log;
+  }
+
+  /**
+   * Starts the standalone jar on a free port and waits for its first line.
+   *
+   * @param jar testkit's standalone jar
+   * @param jvmOptions options of the server's JVM
+   * @throws IllegalStateException if it does not start
+   */
+  static FakeServerProcess start(Path jar, List<String> jvmOptions) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no fake server jar at " + jar + "; build testkit first (./mvnw -B package -pl testkit -am)");
+    }
+    Path log;
+    try {
+      log = Files.createTempFile("fake-nebuly-server-", ".log");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString(), "--port", "0", "--api-key", STARTUP_KEY));
+    Process process;
+    try {
+      process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + command, e);
+    }
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      String output = read(log);
+      Matcher listening = LISTENING.matcher(output);
+      if (listening.find()) {
+        FakeServerProcess server =
+            new FakeServerProcess(process, URI.create(listening.group(1)), Integer.parseInt(listening.group(2)), log);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stability-fake-server-stop"));
+        return server;
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the fake server exited with status " + process.exitValue() + ": " + output);
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException("the fake server did not start within " + START_TIMEOUT.toSeconds() + " s: " + read(log));
+  }
+
+  URI baseUrl() {
+    return baseUrl;
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** Stops the server and removes its log. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      Files.deleteIfExists(log);
+    } catch (IOException ignored) {
+      // A temporary file left behind is no failure of the run.
+    }
+  }
+
+  private static String read(Path log) {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+}
