@@ -198,10 +198,9 @@ public interface NebulyConfig {
   }
 
   /**
-   * The {@code quarkus.nebuly.logging.*} settings of the REST Client's request logging. Lines are
-   * written by the category {@code org.jboss.resteasy.reactive.client.logging} at DEBUG, so that
-   * category's level must be DEBUG too. The {@code Authorization} header, which holds the API key,
-   * is always masked.
+   * The {@code quarkus.nebuly.logging.*} settings of the REST Client's request logging, written
+   * by the category {@code org.jboss.resteasy.reactive.client.logging}. The {@code Authorization}
+   * header, which holds the API key, is always masked ({@code Authorization=****}).
    */
   interface Logging {
     /**
