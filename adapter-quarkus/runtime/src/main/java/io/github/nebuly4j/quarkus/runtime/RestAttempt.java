@@ -37,6 +37,7 @@ public final class RestAttempt {
   private final AtomicBoolean reported = new AtomicBoolean();
   private HttpClientRequest sent;
   private boolean aborted;
+  private boolean finished;
 
   RestAttempt(WireRequest request, AttemptListener listener) {
     this.request = request;
@@ -88,20 +89,34 @@ public final class RestAttempt {
       created.reset();
       return;
     }
-    created.response().onSuccess(response -> watchBody(created, response));
+    created
+        .response()
+        .onSuccess(
+            response -> {
+              watchBody(created, response);
+              response.end().onComplete(ignored -> finish());
+            });
     listener.connected();
   }
 
-  /** Aborts the attempt: resets its request now, or as soon as it is created. */
+  /**
+   * Aborts the attempt: resets its request now, or as soon as it is created. Once the answer has
+   * ended (or been reported) there is nothing to abort, and a reset would close a connection that
+   * may already serve another request.
+   */
   void abort() {
     HttpClientRequest current;
     synchronized (this) {
       aborted = true;
-      current = sent;
+      current = finished || reported.get() ? null : sent;
     }
     if (current != null) {
       current.reset();
     }
+  }
+
+  private synchronized void finish() {
+    finished = true;
   }
 
   /**
