@@ -19,6 +19,12 @@ public final class NebulyEnvironment implements ConfigSourceInterceptorFactory {
   /** Creates the factory; SmallRye Config calls this. */
   public NebulyEnvironment() {}
 
+  /**
+   * Returns the fallback of the two properties to the two environment variables.
+   *
+   * @param context the configuration's sources
+   * @return the interceptor
+   */
   @Override
   public ConfigSourceInterceptor getInterceptor(ConfigSourceInterceptorContext context) {
     return new FallbackConfigSourceInterceptor(
