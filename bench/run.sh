@@ -137,7 +137,7 @@ run_client() { # client out workload warmup measure reps concurrency [extra JVM 
     --warmup "$warmup" --measure "$measure" --reps "$reps")
   # shellcheck disable=SC2086
   if [[ "$client" == quarkus-adapter ]]; then
-    java $JVM_OPTS "$@" -Dnebuly.base-url="$URL" -jar "$BENCH/load-quarkus/target/quarkus-app/quarkus-run.jar" "${args[@]}"
+    java $JVM_OPTS "$@" -Dquarkus.nebuly.base-url="$URL" -Dquarkus.nebuly.max-connections="$concurrency" -jar "$BENCH/load-quarkus/target/quarkus-app/quarkus-run.jar" "${args[@]}"
   else
     java $JVM_OPTS "$@" -cp "$(classpath load-vertx)" io.github.nebuly4j.bench.vertx.VertxLoadMain "${args[@]}"
   fi

@@ -35,9 +35,10 @@ class ExchangeDecodingContractTest implements HttpDecodingContract {
                 .baseUrl(settings.baseUrl().toString())
                 .apiKey(settings.apiKey())
                 .connectTimeout(settings.connectTimeout())
-                .attemptTimeout(settings.requestTimeout())
+                .attemptTimeout(settings.attemptTimeout())
                 .retryPolicy(settings.retryPolicy())
-                .maxBodySize(settings.maxResponseBytes())
+                .maxBodySize(settings.maxBodySize())
+                .maxConnections(settings.maxConnections())
                 .build(),
             TRANSPORT);
     return new AdapterUnderTest() {

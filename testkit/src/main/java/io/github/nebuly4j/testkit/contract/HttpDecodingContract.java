@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationRepository;
+import io.github.nebuly4j.core.DeepLinkResolver;
+import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.NebulyException;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -15,11 +17,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The decoding corpus through an HTTP adapter: every conversation case of {@link DecodingCorpus}
- * is served by {@link io.github.nebuly4j.testkit.server.FakeNebulyServer} byte for byte, read
- * through the adapter's repository, and must end in its documented outcome (the conversation with
- * only that field changed and its omission listed, or a {@link NebulyException.MalformedResponse}
- * naming the field). An adapter's test class implements it like the other HTTP suites, by giving
+ * The decoding corpus through an HTTP adapter: every case of {@link DecodingCorpus} is served by
+ * {@link io.github.nebuly4j.testkit.server.FakeNebulyServer} byte for byte, read through the
+ * adapter's ports, and must end in its documented outcome (the conversation with only that field
+ * changed and its omission listed, the link, or a {@link NebulyException.MalformedResponse} naming
+ * the field). Deep-link cases run at both deep-link endpoints. An adapter's test class implements it like the other HTTP suites, by giving
  * {@link #server()} and {@link #adapter(ContractSettings)}.
  */
 public interface HttpDecodingContract extends FakeServerBinding {
@@ -43,18 +45,48 @@ public interface HttpDecodingContract extends FakeServerBinding {
                     }));
   }
 
+  /**
+   * Serves and reads every deep-link case at both deep-link endpoints, one dynamic test each.
+   *
+   * @return the tests
+   */
+  @TestFactory
+  default Stream<DynamicTest> everyDeepLinkCaseEndsInItsDocumentedOutcome() {
+    DeepLinkResolver links = adapter(ContractSettings.standard(server().baseUrl())).deepLinkResolver();
+    InteractionId interaction = InteractionId.of("i-0");
+    return DecodingCorpus.deepLinkCases().stream()
+        .flatMap(
+            decodingCase ->
+                Stream.of(
+                    dynamicTest(
+                        "interaction link, " + decodingCase.name(),
+                        () -> {
+                          server().seedRawInteractionLink(interaction, decodingCase.document());
+                          decodingCase.verify(() -> completed(links.interactionLink(interaction), "interactionLink"));
+                        }),
+                    dynamicTest(
+                        "conversation link, " + decodingCase.name(),
+                        () -> {
+                          server().seedRawConversationLink(DecodingCorpus.CONVERSATION_ID, decodingCase.document());
+                          decodingCase.verify(
+                              () -> completed(links.conversationLink(DecodingCorpus.CONVERSATION_ID), "conversationLink"));
+                        })));
+  }
+
   /** Waits for the stage and returns its conversation, or throws the failure it completed with. */
   private static Conversation found(CompletionStage<Optional<Conversation>> stage) throws Exception {
+    return completed(stage, "findById").orElseThrow(() -> new AssertionError("the seeded conversation was not found"));
+  }
+
+  /** Waits for the stage and returns its value, or throws the failure it completed with. */
+  private static <T> T completed(CompletionStage<T> stage, String call) throws Exception {
     try {
-      return stage
-          .toCompletableFuture()
-          .get(Stages.CALL.toSeconds(), TimeUnit.SECONDS)
-          .orElseThrow(() -> new AssertionError("the seeded conversation was not found"));
+      return stage.toCompletableFuture().get(Stages.CALL.toSeconds(), TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
     } catch (TimeoutException e) {
       stage.toCompletableFuture().cancel(true);
-      throw new AssertionError("findById did not complete within " + Stages.CALL.toSeconds() + " s", e);
+      throw new AssertionError(call + " did not complete within " + Stages.CALL.toSeconds() + " s", e);
     }
   }
 }

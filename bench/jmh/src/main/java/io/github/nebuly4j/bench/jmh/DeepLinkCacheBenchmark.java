@@ -1,6 +1,5 @@
 package io.github.nebuly4j.bench.jmh;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nebuly4j.bench.fixture.Fixtures;
 import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.DeepLink;
@@ -9,9 +8,7 @@ import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.NebulyException;
 import io.github.nebuly4j.core.links.CachingDeepLinkResolver;
 import io.github.nebuly4j.core.links.DeepLinkCachePolicy;
-import io.github.nebuly4j.wire.DeepLinkDocument;
-import io.github.nebuly4j.wire.WireMapping;
-import java.io.IOException;
+import io.github.nebuly4j.wire.NebulyCodec;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,8 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #cached} and {@link #uncached}: a hot set of {@link #hotIds} interactions, asked for
  *       in turn, on one thread; {@link #cachedOnFourThreads} and {@link #uncachedOnFourThreads}: the
  *       same on four threads at once, where the decorator's one lock is contended. The resolver
- *       behind the cache decodes Nebuly's deep-link answer as the adapters do (Jackson into wire's
- *       {@link DeepLinkDocument}, then {@link WireMapping}) and returns a completed stage: the work
+ *       behind the cache decodes Nebuly's deep-link answer as the adapters do (wire's {@link
+ *       NebulyCodec}) and returns a completed stage: the work
  *       a real call does in the client, without the network. A real call costs that and a round
  *       trip, so the measured gain is the least the cache saves.
  *   <li>{@link #burstOfOneId}: 1,000 calls for one interaction from four threads, all made before
@@ -234,7 +231,7 @@ public class DeepLinkCacheBenchmark {
 
   /** Decodes a pre-encoded deep-link answer per call, as an adapter decodes Nebuly's answer. */
   private static final class DecodingResolver implements DeepLinkResolver {
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final NebulyCodec codec = new NebulyCodec("bench-api-key");
     private final Map<InteractionId, byte[]> answers = new HashMap<>();
 
     DecodingResolver(InteractionId[] ids) {
@@ -245,11 +242,11 @@ public class DeepLinkCacheBenchmark {
 
     @Override
     public CompletionStage<DeepLink> interactionLink(InteractionId id) {
+      byte[] answer = answers.get(id);
       try {
-        DeepLinkDocument document = mapper.readValue(answers.get(id), DeepLinkDocument.class);
-        return CompletableFuture.completedFuture(WireMapping.toInteractionLink(document, id, 200));
-      } catch (IOException e) {
-        return CompletableFuture.failedFuture(new NebulyException.MalformedResponse(200, "not JSON", e));
+        return CompletableFuture.completedFuture(codec.interactionLink(200, answer, answer.length, id));
+      } catch (NebulyException e) {
+        return CompletableFuture.failedFuture(e);
       }
     }
 

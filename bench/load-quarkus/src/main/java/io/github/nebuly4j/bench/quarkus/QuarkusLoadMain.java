@@ -8,7 +8,7 @@ import io.github.nebuly4j.bench.load.LoadOptions;
 import io.github.nebuly4j.bench.load.Workload;
 import io.github.nebuly4j.core.ConversationRepository;
 import io.github.nebuly4j.core.DeepLinkResolver;
-import io.github.nebuly4j.quarkus.NebulyConfig;
+import io.github.nebuly4j.wire.NebulySettings;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.vertx.core.Context;
@@ -21,8 +21,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * The load runner of adapter-quarkus: a Quarkus command-mode app that runs the shared load loop
  * against the injected {@link ConversationRepository} and {@link DeepLinkResolver} beans, configured
- * by {@code nebuly.*} as any application is, and appends its results as JSON lines (see {@link
- * LoadOptions#USAGE}). Start it with {@code -Dnebuly.base-url=URL} and the same {@code --url URL}.
+ * by {@code quarkus.nebuly.*} as any application is, and appends its results as JSON lines (see
+ * {@link LoadOptions#USAGE}). Start it with {@code -Dquarkus.nebuly.base-url=URL} and the same
+ * {@code --url URL}, and {@code -Dquarkus.nebuly.max-connections} at least the largest concurrency.
  */
 @QuarkusMain
 public class QuarkusLoadMain implements QuarkusApplication {
@@ -32,7 +33,7 @@ public class QuarkusLoadMain implements QuarkusApplication {
 
   @Inject ConversationRepository repository;
   @Inject DeepLinkResolver resolver;
-  @Inject NebulyConfig config;
+  @Inject NebulySettings settings;
   @Inject Vertx vertx;
 
   @Override
@@ -40,10 +41,10 @@ public class QuarkusLoadMain implements QuarkusApplication {
     LoadOptions options;
     try {
       options = LoadOptions.parse(args, CLIENTS);
-      if (!strip(config.baseUrl()).equals(strip(options.baseUrl()))) {
+      if (!strip(settings.baseUrl().toString()).equals(strip(options.baseUrl()))) {
         throw new IllegalArgumentException(
-            "--url " + options.baseUrl() + " is not the configured nebuly.base-url " + config.baseUrl()
-                + "; start with -Dnebuly.base-url=" + options.baseUrl());
+            "--url " + options.baseUrl() + " is not the configured quarkus.nebuly.base-url " + settings.baseUrl()
+                + "; start with -Dquarkus.nebuly.base-url=" + options.baseUrl());
       }
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
@@ -57,7 +58,18 @@ public class QuarkusLoadMain implements QuarkusApplication {
               Context context = vertx.getOrCreateContext();
               return task -> context.runOnContext(ignored -> task.run());
             });
-    LoadDriver.run(options, Map.of("quarkus-adapter", pool -> new AdapterClient(loops)));
+    LoadDriver.run(
+        options,
+        Map.of(
+            "quarkus-adapter",
+            pool -> {
+              if (settings.maxConnections() < pool) {
+                throw new IllegalArgumentException(
+                    "quarkus.nebuly.max-connections is " + settings.maxConnections() + ", below the concurrency " + pool
+                        + "; start with -Dquarkus.nebuly.max-connections=" + pool);
+              }
+              return new AdapterClient(loops);
+            }));
     return 0;
   }
 
@@ -65,7 +77,7 @@ public class QuarkusLoadMain implements QuarkusApplication {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  /** The beans under load; their pool is adapter-quarkus's own (not configurable). */
+  /** The beans under load; their pool is quarkus.nebuly.max-connections. */
   private final class AdapterClient implements LoadClient {
     private final ContextSpread loops;
 

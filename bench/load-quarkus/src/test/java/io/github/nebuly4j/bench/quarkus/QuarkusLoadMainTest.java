@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The smoke run of the Quarkus load runner: the app starts with the adapter's beans configured by
- * {@code nebuly.*}, runs a short load against a loopback server with no error, and writes its
+ * {@code quarkus.nebuly.*}, runs a short load against a loopback server with no error, and writes its
  * results. Asserts nothing about speed.
  */
 @QuarkusMainTest
@@ -30,13 +30,13 @@ class QuarkusLoadMainTest {
   @BeforeAll
   static void startServer() throws Exception {
     server = JdkLoopbackServer.start();
-    // Read when the app starts, at each launch, as -Dnebuly.base-url would be.
-    System.setProperty("nebuly.base-url", server.baseUrl().toString());
+    // Read when the app starts, at each launch, as -Dquarkus.nebuly.base-url would be.
+    System.setProperty("quarkus.nebuly.base-url", server.baseUrl().toString());
   }
 
   @AfterAll
   static void stopServer() {
-    System.clearProperty("nebuly.base-url");
+    System.clearProperty("quarkus.nebuly.base-url");
     server.close();
   }
 

@@ -1,15 +1,14 @@
 package io.github.nebuly4j.examples.demo;
 
-import io.github.nebuly4j.core.Conversation;
-import io.github.nebuly4j.core.Interaction;
 import io.github.nebuly4j.testkit.server.FakeNebulyServer;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * A fake Nebuly on 127.0.0.1 that serves the {@linkplain DemoConversations demo conversations}
- * and a deep link for every one of their ids: what a viewer talks to when no API key is configured.
+ * A fake Nebuly on 127.0.0.1 that serves the {@linkplain DemoSeed demo seed} (the demo
+ * conversations and a deep link for every one of their ids): what a packaged viewer talks to when
+ * no API key is configured.
  *
  * <p>The server accepts one API key, made up at random when it starts, so that nothing else on the
  * machine can read it by guessing. {@link #toString()} never shows the key.
@@ -36,16 +35,7 @@ public final class EmbeddedNebuly implements AutoCloseable {
     RANDOM.nextBytes(secret);
     String apiKey = "embedded-demo-" + HexFormat.of().formatHex(secret);
     FakeNebulyServer server = FakeNebulyServer.builder().apiKey(apiKey).start();
-    for (DemoConversation demo : DemoConversations.all()) {
-      Conversation conversation = demo.conversation();
-      server.seed(conversation);
-      server.seedConversationLink(
-          conversation.id(), DemoConversations.LINKS.linkTo(conversation.id()).uri());
-      for (Interaction interaction : conversation.interactions()) {
-        server.seedInteractionLink(
-            interaction.id(), DemoConversations.LINKS.linkTo(interaction.id()).uri());
-      }
-    }
+    server.seedFromJson(DemoSeed.json());
     return new EmbeddedNebuly(server, apiKey);
   }
 

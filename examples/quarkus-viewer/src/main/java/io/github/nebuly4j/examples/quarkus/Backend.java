@@ -2,7 +2,7 @@ package io.github.nebuly4j.examples.quarkus;
 
 import io.github.nebuly4j.examples.demo.DemoConversation;
 import io.github.nebuly4j.examples.demo.DemoConversations;
-import io.quarkus.runtime.ShutdownEvent;
+import io.github.nebuly4j.wire.NebulySettings;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,60 +11,57 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
- * Which Nebuly the viewer talks to: the embedded demo backend (no API key configured) or a
- * configured one. Logs the choice at start-up, never the key, and stops the embedded backend when
- * the application stops.
+ * Which Nebuly the viewer talks to: a fake one serving the demo conversations when no {@code
+ * NEBULY_API_KEY} is given (Dev Services in dev and test mode, {@link ViewerMain}'s embedded fake
+ * when packaged), or the configured one. Logs the choice at start-up, never the key.
  */
 @ApplicationScoped
 public class Backend {
+  /** The environment variable (or property) that holds the API key of the user's Nebuly project. */
+  static final String API_KEY = "NEBULY_API_KEY";
+
   private static final Logger LOG = Logger.getLogger(Backend.class);
 
-  private final Config config;
+  private final boolean demo;
+  private final NebulySettings settings;
 
   /**
    * Creates the bean.
    *
    * @param config the application's configuration
+   * @param settings what the nebuly4j client runs with
    */
-  public Backend(Config config) {
-    this.config = config;
+  public Backend(Config config, NebulySettings settings) {
+    this.demo = config.getOptionalValue(API_KEY, String.class).filter(key -> !key.isBlank()).isEmpty();
+    this.settings = settings;
   }
 
   void onStart(@Observes StartupEvent event) {
-    // Reading the base URL starts the embedded backend if this configuration has it.
-    String baseUrl =
-        config.getOptionalValue(EmbeddedNebulyConfigSource.BASE_URL, String.class).orElse("Nebuly's default");
-    if (embedded()) {
+    if (demo) {
       LOG.infof(
-          "No Nebuly API key is configured (NEBULY_API_KEY or nebuly.api-key): serving %d demo"
-              + " conversations from an embedded fake Nebuly at %s",
-          DemoConversations.all().size(),
-          baseUrl);
+          "No Nebuly API key is configured (%s): serving %d demo conversations from a fake Nebuly at %s",
+          API_KEY, DemoConversations.all().size(), settings.baseUrl());
     } else {
-      LOG.infof("Reading conversations from Nebuly at %s with the configured API key", baseUrl);
+      LOG.infof("Reading conversations from Nebuly at %s with the configured API key", settings.baseUrl());
     }
   }
 
-  void onStop(@Observes ShutdownEvent event) {
-    EmbeddedNebulyConfigSource.stop();
-  }
-
   /**
-   * Tells whether the viewer serves the embedded demo backend.
+   * Tells whether the viewer serves the demo conversations of a fake Nebuly.
    *
    * @return true when no API key is configured
    */
   public boolean embedded() {
-    return EmbeddedNebulyConfigSource.running().isPresent();
+    return demo;
   }
 
   /**
    * Returns the conversations a start page can link to.
    *
-   * @return the demo conversations on the embedded backend; none on a configured Nebuly, whose
-   *     conversations the viewer cannot list
+   * @return the demo conversations on the fake; none on a configured Nebuly, whose conversations
+   *     the viewer cannot list
    */
   public List<DemoConversation> demos() {
-    return embedded() ? DemoConversations.all() : List.of();
+    return demo ? DemoConversations.all() : List.of();
   }
 }

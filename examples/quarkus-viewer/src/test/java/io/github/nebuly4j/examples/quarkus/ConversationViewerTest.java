@@ -6,17 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.examples.demo.DemoConversation;
 import io.github.nebuly4j.examples.demo.DemoConversations;
-import io.github.nebuly4j.examples.demo.EmbeddedNebuly;
 import io.github.nebuly4j.examples.view.ConversationJson;
-import io.github.nebuly4j.testkit.server.Endpoint;
-import io.github.nebuly4j.testkit.server.Fault;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 /**
- * The viewer over HTTP, on the embedded demo backend that it starts itself because the test
- * configuration has no API key.
+ * The viewer over HTTP, on the fake Nebuly that Dev Services start because the test configuration
+ * has no API key, seeded with the demo conversations.
  */
 @QuarkusTest
 class ConversationViewerTest {
@@ -55,37 +52,6 @@ class ConversationViewerTest {
   }
 
   @Test
-  void aRefusedKeyIsAPageThatSaysTheKeyIsWrong() {
-    String id = DemoConversations.all().get(1).conversation().id().value();
-    EmbeddedNebuly nebuly = EmbeddedNebulyConfigSource.running().orElseThrow();
-    nebuly.server().fault(Fault.status(401, "{\"detail\": \"Invalid API key\"}").on(Endpoint.CONVERSATION_DETAIL).forId(id));
-    try {
-      Response page = given().get("/conversations/{id}", id);
-      assertThat(page.statusCode()).isEqualTo(502);
-      assertThat(page.asString()).contains("Nebuly refused the API key").contains("API key is wrong");
-      assertThat(page.asString()).doesNotContain(nebuly.apiKey());
-      assertNoStackTrace(page);
-    } finally {
-      nebuly.server().clearFaults();
-    }
-  }
-
-  @Test
-  void anotherFailureOfNebulyIsAFriendlyPageWithItsMessage() {
-    String id = DemoConversations.all().get(2).conversation().id().value();
-    EmbeddedNebuly nebuly = EmbeddedNebulyConfigSource.running().orElseThrow();
-    nebuly.server().fault(Fault.status(422).on(Endpoint.CONVERSATION_DETAIL).forId(id));
-    try {
-      Response page = given().get("/conversations/{id}", id);
-      assertThat(page.statusCode()).isEqualTo(502);
-      assertThat(page.asString()).contains("Nebuly could not be read").contains("rejected the request as invalid");
-      assertNoStackTrace(page);
-    } finally {
-      nebuly.server().clearFaults();
-    }
-  }
-
-  @Test
   void theStartPageLinksEveryDemoConversationAndOffersTheForm() {
     Response page = given().get("/");
     assertThat(page.statusCode()).isEqualTo(200);
@@ -113,7 +79,7 @@ class ConversationViewerTest {
     assertNoStackTrace(page);
   }
 
-  private static void assertNoStackTrace(Response page) {
+  static void assertNoStackTrace(Response page) {
     assertThat(page.asString()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(".java:");
   }
 }
