@@ -87,8 +87,8 @@ final class Checkpoints {
         label + ": nothing leaked since \"" + baseline.label() + "\"",
         problems.isEmpty(),
         problems.isEmpty()
-            ? judged.threads().size() + " threads (" + signed(judged.threads().size() - baseline.threads().size()) + "), "
-                + judged.established() + " connection(s) to the server, heap after GC "
+            ? judged.threads().size() + " threads (" + signed(judged.threads().size() - baseline.threads().size())
+                + newThreads(judged, baseline) + "), " + judged.established() + " connection(s) to the server, heap after GC "
                 + signed(Math.round((judged.heapAfterGc() - baseline.heapAfterGc()) / (1024.0 * 1024.0))) + " MiB"
             : String.join("; ", problems));
   }
@@ -105,10 +105,7 @@ final class Checkpoints {
     List<String> problems = new ArrayList<>();
     int threads = now.threads().size() - baseline.threads().size();
     if (threads > THREADS) {
-      List<String> started = new ArrayList<>(now.threads());
-      baseline.threads().forEach(started::remove);
-      problems.add(threads + " more threads than at \"" + baseline.label() + "\" (allowed: " + THREADS + "); new: "
-          + String.join(", ", started.subList(0, Math.min(10, started.size()))));
+      problems.add(threads + " more threads than at \"" + baseline.label() + "\" (allowed: " + THREADS + ")" + newThreads(now, baseline));
     }
     int descriptors = now.otherThanServerConnections() - baseline.otherThanServerConnections();
     if (descriptors > DESCRIPTORS) {
@@ -127,6 +124,13 @@ final class Checkpoints {
       }
     }
     return problems;
+  }
+
+  /** The threads not in the baseline, by name, the first ten. */
+  private static String newThreads(ResourceSnapshot now, ResourceSnapshot baseline) {
+    List<String> started = new ArrayList<>(now.threads());
+    baseline.threads().forEach(started::remove);
+    return started.isEmpty() ? "" : "; new: " + String.join(", ", started.subList(0, Math.min(10, started.size())));
   }
 
   private static String signed(long value) {

@@ -57,6 +57,27 @@ public final class LauncherProcess {
       return report.lines().filter(line -> line.contains("| **FAIL** |")).toList();
     }
 
+    /**
+     * Returns why the run did not pass, if it did not: an exit status other than 0, a failed check,
+     * a report that says anything but PASS, or the API key in the output.
+     *
+     * @param apiKey the key the run used
+     * @return the reasons; empty when it passed
+     */
+    public List<String> problems(String apiKey) {
+      List<String> problems = new ArrayList<>(failedChecks());
+      if (exitStatus != Stability.PASSED) {
+        problems.add("exit status " + exitStatus + ": " + outputText());
+      }
+      if (!report.lines().findFirst().orElse("").endsWith("— PASS")) {
+        problems.add("the report does not say PASS: " + report.lines().findFirst().orElse("(no report)"));
+      }
+      if (wrote(apiKey)) {
+        problems.add("the API key is in the process's output");
+      }
+      return problems;
+    }
+
     /** Describes the result by its status and failed checks, without the output. */
     @Override
     public String toString() {
@@ -101,16 +122,15 @@ public final class LauncherProcess {
   }
 
   /**
-   * Returns the command that starts {@code mainClass} in a new JVM on the class path of this one
-   * and with its {@code -Dnebuly4j.standaloneJar}, for a test that runs a launcher from its own
-   * class path.
+   * Returns the command that starts a launcher in a new JVM with this JVM's {@code
+   * -Dnebuly4j.standaloneJar}.
    *
    * @param jvmOptions options of the new JVM, such as {@code -Xmx64m}
-   * @param mainClass the launcher's main class
+   * @param launcher what starts the launcher: {@link #onThisClassPath} or {@code -jar} and a jar
    * @param args the run's command line
    * @return the command
    */
-  public static List<String> javaCommand(List<String> jvmOptions, String mainClass, List<String> args) {
+  public static List<String> javaCommand(List<String> jvmOptions, List<String> launcher, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -118,9 +138,20 @@ public final class LauncherProcess {
     if (serverJar != null) {
       command.add("-D" + StabilityOptions.SERVER_JAR_PROPERTY + "=" + serverJar);
     }
-    // Surefire runs tests from a manifest-only jar; its property holds the real class path.
-    command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), mainClass));
+    command.addAll(launcher);
     command.addAll(args);
     return command;
+  }
+
+  /**
+   * Returns what starts {@code mainClass} on this JVM's class path, for a test that runs a launcher
+   * from its own class path.
+   *
+   * @param mainClass the launcher's main class
+   * @return {@code -cp}, the class path and the class
+   */
+  public static List<String> onThisClassPath(String mainClass) {
+    // Surefire runs tests from a manifest-only jar; its property holds the real class path.
+    return List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), mainClass);
   }
 }

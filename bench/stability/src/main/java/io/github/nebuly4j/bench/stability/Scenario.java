@@ -44,7 +44,12 @@ record Scenario(
 
   /** A seeded call that meets nothing. */
   static Scenario normal() {
-    return new Scenario("normal", List.of(), Optional.empty(), true, kind -> Outcomes.SUCCESS, 1, false);
+    return normal("normal");
+  }
+
+  /** A seeded call that meets nothing, under another name in the report. */
+  static Scenario normal(String name) {
+    return new Scenario(name, List.of(), Optional.empty(), true, kind -> Outcomes.SUCCESS, 1, false);
   }
 
   /** A call for an id the server does not know. */

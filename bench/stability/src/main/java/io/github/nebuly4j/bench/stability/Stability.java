@@ -45,6 +45,13 @@ import java.util.stream.Collectors;
  * are gone by the time a checkpoint counts connections.
  */
 public final class Stability {
+  /**
+   * The API key of every run unless {@code --api-key} says otherwise: characters that need care in
+   * a header, a URL, JSON or a log pattern, and letters beyond ASCII. Every check that the key
+   * shows nowhere looks for this.
+   */
+  public static final String DEFAULT_API_KEY = "k3y+/=!~%ünïcode";
+
   /** The exit status of a run whose checks all passed. */
   public static final int PASSED = 0;
 
@@ -126,6 +133,15 @@ public final class Stability {
   }
 
   /**
+   * Returns the command line's usage, for a launcher to print on a {@link #USAGE_ERROR}.
+   *
+   * @return the usage
+   */
+  public static String usage() {
+    return StabilityOptions.USAGE;
+  }
+
+  /**
    * Returns the settings the adapter must be created with.
    *
    * @return the settings; the same for the whole run
@@ -189,6 +205,21 @@ public final class Stability {
   }
 
   /**
+   * Records how the framework that ran {@link #exercise} ended, for a launcher whose framework
+   * calls back with a status (Quarkus's exit handler): anything but 0 without failure fails the run.
+   *
+   * @param status the framework's exit status
+   * @param failure what it failed with, or null
+   */
+  public void applicationEnded(int status, Throwable failure) {
+    if (failure != null) {
+      secrets.inspect(failure);
+    }
+    report.check("the application runs the run and ends", status == 0 && failure == null,
+        "exit status " + status + (failure == null ? "" : ", failed with " + failure));
+  }
+
+  /**
    * Checks the resources after the adapter was closed, its framework still running: no connection
    * to the server may stay, and nothing else may have grown since the {@code warm} baseline.
    *
@@ -206,6 +237,7 @@ public final class Stability {
    * @param what what was shut down, such as {@code Vertx.close()}
    */
   public void afterShutdown(String what) {
+    output.ensureAttached();
     checkpoints.afterShutdown("after " + Arguments.requireNonNull(what, "what"));
   }
 
@@ -260,7 +292,7 @@ public final class Stability {
       run = start(adapter, args);
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
-      System.err.println(StabilityOptions.USAGE);
+      System.err.println(usage());
       return USAGE_ERROR;
     } catch (RuntimeException e) {
       System.err.println("error: the run could not start: " + e.getMessage());

@@ -55,12 +55,6 @@ record StabilityOptions(
   static final String SERVER_JAR_PROPERTY = "nebuly4j.standaloneJar";
 
   /**
-   * The default API key: characters that need care in a header, a URL, JSON or a log pattern, and
-   * letters beyond ASCII. Every check that the key shows nowhere looks for this.
-   */
-  static final String UNUSUAL_KEY = "k3y+/=!~%ünïcode";
-
-  /**
    * The retry policy of every run but the overload: the defaults, but a {@code Retry-After} is
    * honoured up to 2 s only, so that the bound of a call, past which it is a hang, stays short.
    */
@@ -84,7 +78,8 @@ record StabilityOptions(
           "  --max-body-size N        the adapter's body bound, in bytes",
           "  --huge-body N            size of the sized bodies past the bound (hostile), in bytes",
           "  --max-time D             no call starts after this; the run then fails",
-          "  --api-key KEY            the API key (default: one of unusual characters)");
+          "  --api-key KEY            the API key (default: one of unusual characters)",
+          "  --report FILE            also write the report there");
 
   /** The four runs. */
   enum RunKind {
@@ -148,7 +143,7 @@ record StabilityOptions(
             positive("max-body-size", values.remove("max-body-size"), defaults.maxBodySize),
             positive("huge-body", values.remove("huge-body"), 64L * 1024 * 1024),
             duration("max-time", values.remove("max-time"), defaults.maxTime),
-            values.containsKey("api-key") ? values.remove("api-key") : UNUSUAL_KEY);
+            values.containsKey("api-key") ? values.remove("api-key") : Stability.DEFAULT_API_KEY);
     if (!values.isEmpty()) {
       throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next());
     }

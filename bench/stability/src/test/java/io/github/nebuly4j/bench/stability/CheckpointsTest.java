@@ -32,7 +32,7 @@ class CheckpointsTest {
 
     assertThat(Checkpoints.problems(after, BASELINE, 0, true))
         .hasSize(3)
-        .anySatisfy(problem -> assertThat(problem).startsWith("9 more threads").contains("thread-18"))
+        .anySatisfy(problem -> assertThat(problem).startsWith("9 more threads").contains("new: thread-10", "thread-18"))
         .anySatisfy(problem -> assertThat(problem).startsWith("17 more descriptors"))
         .anySatisfy(problem -> assertThat(problem).startsWith("heap after GC grew by 32.0 MiB"));
   }

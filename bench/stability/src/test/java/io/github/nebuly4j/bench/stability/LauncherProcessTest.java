@@ -31,6 +31,18 @@ class LauncherProcessTest {
   }
 
   @Test
+  void aRunPassesWithStatusZeroAReportThatSaysPassNoFailedCheckAndNoKeyInItsOutput() {
+    String passed = "### soak: x — PASS\n\n| a | pass | y |\n";
+
+    assertThat(new LauncherProcess.Result(0, passed, "fine").problems(KEY)).isEmpty();
+    assertThat(new LauncherProcess.Result(1, passed, "fine").problems(KEY)).singleElement().asString().startsWith("exit status 1");
+    assertThat(new LauncherProcess.Result(0, "### soak: x — FAIL\n| b | **FAIL** | z |\n", "").problems(KEY))
+        .containsExactly("| b | **FAIL** | z |", "the report does not say PASS: ### soak: x — FAIL");
+    assertThat(new LauncherProcess.Result(0, passed, bytes(KEY, StandardCharsets.UTF_8)).problems(KEY))
+        .containsExactly("the API key is in the process's output");
+  }
+
+  @Test
   void runsACommandWithTheReportFileAndCollectsItsOutput(@TempDir Path directory) {
     LauncherProcess.Result result =
         LauncherProcess.run(List.of("sh", "-c", "echo \"$1 $2\"; printf '### r' > \"$2\"; exit 3", "sh"), directory, Duration.ofSeconds(30));
