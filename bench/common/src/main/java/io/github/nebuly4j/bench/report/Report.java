@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -27,6 +29,10 @@ import java.util.stream.Stream;
  * of the same run.
  */
 public final class Report {
+  /** A section another script owns: {@code <!-- NAME:begin -->} to {@code <!-- NAME:end -->}. */
+  private static final Pattern KEPT_SECTION =
+      Pattern.compile("(?s)<!-- ([\\w-]+):begin -->.*?<!-- \\1:end -->");
+
   private static final String MAIN = "conversation";
   private static final List<String> ORDER =
       List.of("wrk", "raw-webclient", "raw-jdk", "vertx-adapter", "quarkus-adapter");
@@ -97,6 +103,7 @@ public final class Report {
     targetsSection();
     profiles();
     analysis(markdown);
+    keptSections(markdown);
     Files.writeString(markdown, md, StandardCharsets.UTF_8);
   }
 
@@ -387,6 +394,21 @@ public final class Report {
     counts.forEach((name, count) -> md.append("| `").append(name).append("` | ")
         .append(String.format(Locale.ROOT, "%.1f %%", 100.0 * count / total)).append(" |\n"));
     md.append('\n');
+  }
+
+  /**
+   * Keeps the sections that other scripts write into the same file between their own markers (such
+   * as {@code bench/stability.sh}'s), as they were: this report rewrites only what it measured.
+   */
+  private void keptSections(Path markdown) throws IOException {
+    if (!Files.exists(markdown)) {
+      return;
+    }
+    String previous = Files.readString(markdown, StandardCharsets.UTF_8);
+    Matcher kept = KEPT_SECTION.matcher(previous);
+    while (kept.find()) {
+      md.append('\n').append(kept.group()).append('\n');
+    }
   }
 
   private void analysis(Path markdown) throws IOException {

@@ -66,4 +66,18 @@ class ReportTest {
     return new Measurement(client, "conversation", c, rep, 10, (long) (rps * 10), 0, rps, 100, 900, 200, allocated, "")
         .toJson();
   }
+
+  @Test
+  void keepsTheSectionsOtherScriptsWroteBetweenTheirMarkers(@TempDir Path dir) throws Exception {
+    Path results = Files.createDirectories(dir.resolve("results"));
+    Path markdown = dir.resolve("RESULTS.md");
+    String stability = "<!-- stability:begin -->\n## Stability\n\n| run | verdict |\n<!-- stability:end -->";
+    Files.writeString(markdown, "# old results\n\nold figures\n\n" + stability + "\n\nold tail\n");
+
+    Report.main(new String[] {results.toString(), markdown.toString(), dir.resolve("throughput.png").toString()});
+
+    String md = Files.readString(markdown);
+    assertThat(md).contains(stability).doesNotContain("old figures", "old tail");
+    assertThat(md.indexOf(stability)).isEqualTo(md.lastIndexOf(stability));
+  }
 }
