@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The per-call checks of a run, accumulated over its batches: each call ended (no hang), every
@@ -100,8 +101,9 @@ final class CallChecks {
       }
       if (!requestsAsImplied) {
         requestMismatches++;
-        example(requestExamples, describe(call) + ": " + sent.size() + " request(s), the policy implies "
-            + (call.cancelled ? "at most " : "") + call.scenario.requests());
+        example(requestExamples, describe(call) + ": " + sent.size() + " request(s) (connections "
+            + sent.stream().map(request -> Long.toString(request.connectionId())).collect(Collectors.joining(", "))
+            + "), the policy implies " + (call.cancelled ? "at most " : "") + call.scenario.requests());
       }
       report.scenario(call.scenario.name(), asPlanned, requestsAsImplied);
     }

@@ -2,6 +2,7 @@ package io.github.nebuly4j.bench.stability;
 
 import io.github.nebuly4j.bench.load.LatencyHistogram;
 import io.github.nebuly4j.testkit.server.Fault;
+import io.github.nebuly4j.testkit.server.RecordedRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,12 @@ import java.util.List;
 final class Runs {
   /** The share of unfaulted calls that ask for an id the server does not know. */
   private static final double UNKNOWN_IDS = 0.05;
+
+  /** How long, in all, the server waits for the client to close the connections of a batch's cancelled held requests. */
+  static final Duration ABORT_WAIT = Duration.ofSeconds(5);
+
+  /** How long the journal must stay the same after a storm's batch: longer than the policy's first backoff. */
+  static final Duration QUIET_AFTER_STORM = Duration.ofSeconds(2);
 
   /** How long the overload's server takes over every request: the pool empties at its size per this. */
   static final Duration OVERLOAD_DELAY = Duration.ofMillis(100);
@@ -70,9 +77,10 @@ final class Runs {
   /**
    * The cancellation storm: batches of calls at a concurrency above the pool, so that many wait for
    * a connection, with short faults; a share is cancelled at a random moment (a tenth of those at
-   * once), and every call held until the batch ends is cancelled. Right after each batch, before
-   * the holds are released, normal calls run at the pool's size: each must be served on its first
-   * request, which it cannot be if a cancelled call still holds a connection.
+   * once), and every call held until the batch ends is cancelled. After each batch, the request of
+   * each cancelled held call must have been aborted (the server sees its connection closed) before
+   * the holds are released; then normal calls run at the pool's size, and each must be served on
+   * its first request, which it cannot be if a cancelled call kept a connection.
    */
   static void storm(RunContext context) throws InterruptedException {
     StabilityOptions options = context.options;
@@ -87,6 +95,9 @@ final class Runs {
     LatencyHistogram after = new LatencyHistogram();
     long afterCalls = 0;
     long afterServed = 0;
+    long heldRequests = 0;
+    long notAborted = 0;
+    List<String> notAbortedExamples = new ArrayList<>();
     long started = System.nanoTime();
     long ran = 0;
     for (int planned = 0; planned < options.calls(); planned += options.batch()) {
@@ -108,10 +119,27 @@ final class Runs {
       all.addAll(afterwards);
       context.prepare(all);
       ran += context.runBatch(batch, concurrency, latencies);
-      context.driver.run(afterwards, pool, after);
+      // Before the holds are released: a held request is still open only if its cancellation did not abort it.
+      ServerScript.Received sent = context.server.received(0, Duration.ZERO);
+      long abortDeadline = System.nanoTime() + ABORT_WAIT.toNanos();
+      for (PlannedCall call : batch) {
+        if (call.cancelled && call.release != null) {
+          for (RecordedRequest request : sent.of(call)) {
+            heldRequests++;
+            Duration left = Duration.ofNanos(Math.max(0, abortDeadline - System.nanoTime()));
+            if (!context.server.closedByClient(request.connectionId(), left)) {
+              notAborted++;
+              if (notAbortedExamples.size() < RunReport.EXAMPLES) {
+                notAbortedExamples.add("'" + call.id + "' (connection " + request.connectionId() + ")");
+              }
+            }
+          }
+        }
+      }
       RunContext.releaseHolds(batch);
-      // A call whose cancellation did not reach its request would be retried an attempt later.
-      checks.batch(all, context.server.received(RunContext.impliedRequests(all), settings.attemptTimeout().plusSeconds(1)));
+      context.driver.run(afterwards, pool, after);
+      // A retry after a cancellation comes a backoff later; the quiet wait lets it arrive.
+      checks.batch(all, context.server.received(RunContext.impliedRequests(all), QUIET_AFTER_STORM));
       afterCalls += afterwards.size();
       afterServed += afterwards.stream().filter(call -> Outcomes.SUCCESS.equals(call.outcome)).count();
     }
@@ -120,6 +148,9 @@ final class Runs {
     context.report.phase("normal calls right after each batch", afterCalls, pool, wall, after);
     context.report.check("after the storm, normal calls are served at once (each succeeds, on its first request)",
         afterServed == afterCalls, RunReport.count(afterServed) + " of " + RunReport.count(afterCalls) + " succeeded");
+    context.report.check("cancelling a call aborts its request: the server sees the connection closed",
+        notAborted == 0, RunReport.count(heldRequests) + " held requests of cancelled calls, " + RunReport.count(notAborted)
+            + " still open after " + Durations.format(ABORT_WAIT) + (notAbortedExamples.isEmpty() ? "" : "; e.g. " + String.join(", ", notAbortedExamples)));
     context.checkpoints.afterRun("after the storm", pool);
     checks.report(true);
   }

@@ -77,6 +77,11 @@ final class ServerScript {
     return text.toString();
   }
 
+  /** Waits until the client has closed a connection, or the timeout passes; true once it has. */
+  boolean closedByClient(long connectionId, Duration timeout) {
+    return server.awaitClosedByPeer(connectionId, timeout);
+  }
+
   /**
    * Waits until the journal holds at least {@code atLeast} requests (or a while), then waits until
    * it stays the same for {@code quietFor}, and returns what it holds.

@@ -184,7 +184,7 @@ record StabilityOptions(
       Duration connect = Duration.ofSeconds(5);
       return switch (run) {
         case SOAK -> new Defaults(100_000, List.of(64, 512), 0.2, 5_000, connect, Duration.ofSeconds(2), 1024 * 1024, Duration.ofMinutes(60));
-        case STORM -> new Defaults(20_000, List.of(128), 0.5, 2_000, connect, Duration.ofSeconds(2), 16L * 1024 * 1024, Duration.ofMinutes(30));
+        case STORM -> new Defaults(20_000, List.of(128), 0.5, 2_000, connect, Duration.ofSeconds(10), 16L * 1024 * 1024, Duration.ofMinutes(30));
         case OVERLOAD -> new Defaults(5_000, List.of(5_000), 0, 5_000, Duration.ofSeconds(1), Duration.ofSeconds(10), 16L * 1024 * 1024, Duration.ofMinutes(20));
         case HOSTILE -> new Defaults(2_000, List.of(8), 0.8, 500, connect, Duration.ofSeconds(10), 2L * 1024 * 1024, Duration.ofMinutes(30));
       };

@@ -66,7 +66,7 @@ class CallChecksTest {
     assertThat(checks.get("each outcome is the one the injected fault should produce").detail())
         .contains("503 once (interaction_link 'a'): expected success, got ServiceFailure 503");
     assertThat(checks.get("the server received the requests the retry policy implies, for each call").detail())
-        .contains("3 request(s), the policy implies 2");
+        .contains("3 request(s) (connections 1, 1, 1), the policy implies 2");
   }
 
   @Test

@@ -7,7 +7,6 @@ import io.github.nebuly4j.bench.stability.SmokeRuns;
 import io.github.nebuly4j.bench.stability.Stability;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -22,17 +21,21 @@ class QuarkusStabilitySmokeIT {
 
   @Test
   void soak(@TempDir Path directory) {
-    assertPassed(run(directory, List.of(), SmokeRuns.SOAK));
+    assertPassed(launch(SmokeRuns.SOAK, directory));
   }
 
   @Test
+  @Disabled("adapter-quarkus fails the storm now and then: a call cancelled while it waits for a connection is still sent"
+      + " once one frees (1.6 to 1.9 s after the cancellation), and a call not cancelled is now and then sent twice (its"
+      + " first attempt fails), as if a cancellation reset the connection another call was using; adapter-vertx passes."
+      + " Enable again once adapter-quarkus never sends a cancelled request; bench/RESULTS.md (Stability) has the full run")
   void cancellationStorm(@TempDir Path directory) {
-    assertPassed(run(directory, List.of(), SmokeRuns.STORM));
+    assertPassed(launch(SmokeRuns.STORM, directory));
   }
 
   @Test
   void overload(@TempDir Path directory) {
-    assertPassed(run(directory, List.of(), SmokeRuns.OVERLOAD));
+    assertPassed(launch(SmokeRuns.OVERLOAD, directory));
   }
 
   @Test
@@ -41,12 +44,12 @@ class QuarkusStabilitySmokeIT {
       + " holds a body several times over. Enable again once adapter-quarkus keeps one bounded copy; bench/RESULTS.md"
       + " (Stability) has the full run")
   void hostileBodiesInASmallHeap(@TempDir Path directory) {
-    assertPassed(run(directory, SmokeRuns.SMALL_HEAP, SmokeRuns.HOSTILE));
+    assertPassed(launch(SmokeRuns.HOSTILE, directory));
   }
 
-  private static LauncherProcess.Result run(Path directory, List<String> jvmOptions, List<String> run) {
-    List<String> app = new ArrayList<>(List.of("-jar", System.getProperty("nebuly4j.stabilityApp")));
-    return LauncherProcess.run(LauncherProcess.javaCommand(jvmOptions, app, run), directory, Duration.ofMinutes(5));
+  private static LauncherProcess.Result launch(SmokeRuns.Run run, Path directory) {
+    List<String> app = List.of("-jar", System.getProperty("nebuly4j.stabilityApp"));
+    return LauncherProcess.run(LauncherProcess.javaCommand(run.jvmOptions(), app, run.args()), directory, Duration.ofMinutes(5));
   }
 
   private static void assertPassed(LauncherProcess.Result result) {
