@@ -23,6 +23,16 @@ final class FakeServerProcess implements AutoCloseable {
   /** A key the server starts with; the run's own key is added over the admin API, never on a command line. */
   private static final String STARTUP_KEY = "stability-startup-key";
 
+  /**
+   * Runs the server's JVM and stops it when stdin ends: when this process closes the pipe, or dies
+   * in any way, even one that runs no shutdown hook (an {@code OutOfMemoryError} with {@code
+   * -XX:+ExitOnOutOfMemoryError}), so that no server outlives its run. The shell ends with the
+   * server, should the server end first. (A background job's stdin is {@code /dev/null}, hence the
+   * pipe's copy on descriptor 3.)
+   */
+  private static final String TIED_TO_PARENT =
+      "exec 3<&0; \"$@\" 3<&- & server=$!; (cat <&3 >/dev/null; kill $server 2>/dev/null) & wait $server";
+
   private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+)\\S*)");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -55,12 +65,13 @@ final class FakeServerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(List.of("sh", "-c", TIED_TO_PARENT, "fake-nebuly-server"));
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString(), "--port", "0", "--api-key", STARTUP_KEY));
     Process process;
     try {
+      // stdin stays a pipe from this process: its end, however this process ends, stops the server.
       process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
@@ -95,13 +106,16 @@ final class FakeServerProcess implements AutoCloseable {
   /** Stops the server and removes its log. */
   @Override
   public void close() {
-    process.destroy();
     try {
+      process.getOutputStream().close();
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (IOException | InterruptedException e) {
+      process.destroyForcibly();
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
     }
     try {
       Files.deleteIfExists(log);
