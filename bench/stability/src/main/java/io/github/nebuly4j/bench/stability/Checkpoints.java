@@ -89,7 +89,8 @@ final class Checkpoints {
         problems.isEmpty()
             ? judged.threads().size() + " threads (" + signed(judged.threads().size() - baseline.threads().size())
                 + newThreads(judged, baseline) + "), " + judged.established() + " connection(s) to the server, heap after GC "
-                + signed(Math.round((judged.heapAfterGc() - baseline.heapAfterGc()) / (1024.0 * 1024.0))) + " MiB"
+                + signed(Math.round((judged.heapAfterGc() - baseline.heapAfterGc()) / (1024.0 * 1024.0))) + " MiB, peak RSS "
+                + RunReport.mebibytes(judged.peakRss()) + " MiB (" + RunReport.mebibytes(baseline.peakRss()) + " then)"
             : String.join("; ", problems));
   }
 

@@ -65,7 +65,6 @@ public final class Stability {
   private static final int WARM_UP_CONCURRENCY = 8;
   private static final Pattern CONTROL_THREAD = Pattern.compile("HttpClient-(\\d+)-.*");
 
-  private final String adapter;
   private final StabilityOptions options;
   private final Path reportFile;
   private final SecretScan secrets;
@@ -81,7 +80,6 @@ public final class Stability {
   private boolean exercised;
 
   private Stability(String adapter, StabilityOptions options, Path reportFile) {
-    this.adapter = adapter;
     this.options = options;
     this.reportFile = reportFile;
     // First, so that a server that does not start leaves nothing to undo.
@@ -99,13 +97,15 @@ public final class Stability {
     this.checkpoints = new Checkpoints(report, server.port(), controlThreads());
     report.setting("run: " + options.describe());
     report.setting("adapter settings: " + settings);
-    report.setting("API key: " + options.apiKey().length() + " characters, some beyond ASCII and some that need escaping (never printed)");
+    String key = options.apiKey();
+    report.setting("API key: " + key.length() + " characters, " + key.chars().filter(c -> c > 127).count() + " of them beyond ASCII and "
+        + key.chars().filter(c -> !Character.isLetterOrDigit(c)).count() + " neither letters nor digits (never printed)");
     checkpoints.start();
   }
 
   /**
-   * Starts a run: reads the command line (see {@link StabilityOptions#USAGE}, plus {@code --report
-   * FILE} to write the report there too), starts the fake server and takes the first baseline.
+   * Starts a run: reads the command line (see {@link #usage()}), starts the fake server and takes
+   * the first baseline.
    *
    * @param adapter the adapter's name in the report, such as {@code vertx-adapter}
    * @param args the command line
