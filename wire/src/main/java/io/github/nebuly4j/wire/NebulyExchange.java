@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Nebuly's external API over any {@link NebulyTransport}: the one implementation of the ports that
@@ -44,19 +47,24 @@ public final class NebulyExchange implements DeepLinkResolver, ConversationRepos
   private final ErrorDecoder errors;
   private final TransportFailures failures;
   private final RetryLoop retries;
+  private final LongSupplier nanoTime;
   private final String base;
   private final Map<String, String> getHeaders;
   private final Map<String, String> postHeaders;
 
-  private NebulyExchange(NebulySettings settings, NebulyTransport transport) {
+  private NebulyExchange(
+      NebulySettings settings, NebulyTransport transport, DoubleSupplier random, LongSupplier nanoTime) {
     this.settings = settings;
     this.transport = transport;
+    this.nanoTime = nanoTime;
     this.errors = new ErrorDecoder(settings.apiKey(), codec::errorDocument);
     this.failures = new TransportFailures(settings, errors);
     this.retries =
         RetryLoop.create(
             settings.retryPolicy(),
-            (delay, task) -> transport.schedule(Attempt.millis(delay), task)::cancel);
+            (delay, task) -> transport.schedule(Attempt.millis(delay), task)::cancel,
+            random,
+            nanoTime);
     this.base = settings.baseUrl().toString();
     Map<String, String> get = new LinkedHashMap<>();
     get.put("Authorization", "Bearer " + settings.apiKey());
@@ -77,8 +85,17 @@ public final class NebulyExchange implements DeepLinkResolver, ConversationRepos
    * @throws IllegalArgumentException if an argument is null
    */
   public static NebulyExchange create(NebulySettings settings, NebulyTransport transport) {
+    return create(settings, transport, () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime);
+  }
+
+  /** Creates the exchange with the given jitter and clock, for tests. */
+  static NebulyExchange create(
+      NebulySettings settings, NebulyTransport transport, DoubleSupplier random, LongSupplier nanoTime) {
     return new NebulyExchange(
-        Arguments.requireNonNull(settings, "settings"), Arguments.requireNonNull(transport, "transport"));
+        Arguments.requireNonNull(settings, "settings"),
+        Arguments.requireNonNull(transport, "transport"),
+        random,
+        nanoTime);
   }
 
   /**
@@ -161,7 +178,7 @@ public final class NebulyExchange implements DeepLinkResolver, ConversationRepos
   private <T> CompletableFuture<T> call(
       WireRequest request, String resource, Attempt.Interpretation<T> success, T whenNotFound) {
     Attempt.Interpretation<T> interpretation = answer -> interpret(answer, resource, success, whenNotFound);
-    return retries.execute(() -> new Attempt<>(transport, settings, failures, request, interpretation).start());
+    return retries.execute(() -> new Attempt<>(transport, settings, failures, request, interpretation, nanoTime).start());
   }
 
   private <T> T interpret(
