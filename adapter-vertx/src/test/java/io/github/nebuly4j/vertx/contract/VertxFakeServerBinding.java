@@ -65,8 +65,8 @@ abstract class VertxFakeServerBinding implements FakeServerBinding {
         .setBaseUrl(settings.baseUrl().toString())
         .setApiKey(settings.apiKey())
         .setConnectTimeout(settings.connectTimeout())
-        .setRequestTimeout(settings.requestTimeout())
+        .setAttemptTimeout(settings.requestTimeout())
         .setRetryPolicy(settings.retryPolicy())
-        .setMaxResponseBytes(settings.maxResponseBytes()));
+        .setMaxBodySize(settings.maxResponseBytes()));
   }
 }
