@@ -9,10 +9,15 @@ import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.NebulyException;
 import io.github.nebuly4j.core.spi.Arguments;
 import io.github.nebuly4j.core.spi.PercentEncoding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -40,6 +45,9 @@ public final class NebulyExchange implements DeepLinkResolver, ConversationRepos
 
   /** The most bytes of an error body that are read as text: its title and first words suffice. */
   private static final int ERROR_TEXT_BYTES = 64 * 1024;
+
+  /** The {@code User-Agent} of every request: {@code nebuly4j/<version>}, the version from the build. */
+  private static final String USER_AGENT = "nebuly4j/" + readVersion();
 
   private final NebulySettings settings;
   private final NebulyTransport transport;
@@ -69,11 +77,11 @@ public final class NebulyExchange implements DeepLinkResolver, ConversationRepos
     Map<String, String> get = new LinkedHashMap<>();
     get.put("Authorization", "Bearer " + settings.apiKey());
     get.put("Accept", "application/json");
-    get.put("User-Agent", NebulyApi.USER_AGENT);
-    this.getHeaders = java.util.Collections.unmodifiableMap(get);
+    get.put("User-Agent", USER_AGENT);
+    this.getHeaders = Collections.unmodifiableMap(get);
     Map<String, String> post = new LinkedHashMap<>(get);
     post.put("Content-Type", "application/json");
-    this.postHeaders = java.util.Collections.unmodifiableMap(post);
+    this.postHeaders = Collections.unmodifiableMap(post);
   }
 
   /**
@@ -200,5 +208,18 @@ public final class NebulyExchange implements DeepLinkResolver, ConversationRepos
         new ErrorResponse(
             status, answer.headers().get("Retry-After"), answer.headers().get("Content-Type"), text),
         resource);
+  }
+
+  private static String readVersion() {
+    try (InputStream in = NebulyExchange.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("io/github/nebuly4j/wire/version.properties is missing from the jar");
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read nebuly4j's version.properties", e);
+    }
   }
 }

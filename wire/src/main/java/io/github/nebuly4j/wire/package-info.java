@@ -1,28 +1,27 @@
 /**
- * The wire format of Nebuly's external API, written once for every HTTP adapter.
+ * Nebuly's external API without an HTTP library: the one exchange every nebuly4j adapter runs on.
  *
- * <p>An adapter sends a request with its own HTTP client and reads the body with its own
- * framework's Jackson {@code ObjectMapper} (default configuration is enough: every name and type
- * comes from annotations here). This package gives it everything in between:
+ * <p>An adapter implements {@link io.github.nebuly4j.wire.NebulyTransport} over its framework's
+ * HTTP client: it sends each {@link io.github.nebuly4j.wire.WireRequest} byte for byte, reports
+ * through an {@link io.github.nebuly4j.wire.AttemptListener} when a connection is in hand and what
+ * came back (a {@link io.github.nebuly4j.wire.WireAnswer}, read within the body bound, or a
+ * failure), aborts an attempt when asked, and runs timers. {@link
+ * io.github.nebuly4j.wire.NebulyExchange} does everything else and implements both ports of
+ * nebuly4j-core over it:
  *
  * <ul>
- *   <li>{@link io.github.nebuly4j.wire.NebulyApi}: the paths, the request body, the default base
- *       URL, base-URL validation and joining, the {@code User-Agent} and {@code Authorization}
- *       values;
- *   <li>the JSON documents as records: {@link io.github.nebuly4j.wire.DeepLinkDocument}, {@link
- *       io.github.nebuly4j.wire.ConversationDetailRequest}, {@link
- *       io.github.nebuly4j.wire.ConversationDocument}, {@link
- *       io.github.nebuly4j.wire.InteractionDocument}, {@link io.github.nebuly4j.wire.ErrorDocument};
- *   <li>{@link io.github.nebuly4j.wire.WireMapping}: records to core's domain values (a MapStruct
- *       mapper with the lenient timestamp and exact number decoding), every failure a {@link
- *       io.github.nebuly4j.core.NebulyException.MalformedResponse} naming the field;
- *   <li>{@link io.github.nebuly4j.wire.ErrorDecoder}: a non-2xx answer to the right {@link
- *       io.github.nebuly4j.core.NebulyException}, with the API key redacted, and {@link
- *       io.github.nebuly4j.wire.RetryAfter} parsing;
- *   <li>{@link io.github.nebuly4j.wire.RetryLoop}: the retry loop over {@code
- *       core.retry.RetryPolicy}, driven by the adapter's own timer.
+ *   <li>the requests: paths with each id percent-encoded as one segment ({@link
+ *       io.github.nebuly4j.wire.WireEndpoint}), headers, the JSON body;
+ *   <li>the connect and attempt timeouts, the retry loop over {@code core.retry.RetryPolicy}, and
+ *       the body bound, on the transport's timer;
+ *   <li>every answer to its result or its {@link io.github.nebuly4j.core.NebulyException}: the JSON
+ *       documents read with wire's own Jackson codec ({@link io.github.nebuly4j.wire.NebulyCodec})
+ *       and mapped to the domain ({@link io.github.nebuly4j.wire.WireMapping}), error pages decoded
+ *       with the API key redacted, transport failures classified;
+ *   <li>the settings of every adapter, with one vocabulary, defaults and rules: {@link
+ *       io.github.nebuly4j.wire.NebulySettings}.
  * </ul>
  *
- * <p>At run time the package needs only nebuly4j-core and jackson-annotations.
+ * <p>At run time the package needs nebuly4j-core and Jackson's databind.
  */
 package io.github.nebuly4j.wire;
