@@ -353,6 +353,22 @@ class NebulyExchangeTest {
     }
 
     @Test
+    void anAnswerIsCheckedWhenTheTransportMakesIt() {
+      WireAnswer.Headers none = name -> null;
+
+      assertThatThrownBy(() -> new WireAnswer(200, none, new byte[2], 3, false))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length");
+      assertThatThrownBy(() -> new WireAnswer(200, none, new byte[2], -1, false))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> new WireAnswer(200, null, new byte[2], 0, false))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("headers");
+      assertThatThrownBy(() -> new WireAnswer(200, none, null, 0, false))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("body");
+      assertThat(new WireAnswer(503, none, KEY.getBytes(StandardCharsets.UTF_8), 4, true))
+          .hasToString("WireAnswer[status=503, length=4, truncated=true]");
+    }
+
+    @Test
     void anAnswerTheTransportCouldNotDescribeIsATypedFailure() {
       NebulyExchange nebuly = exchange();
       CompletableFuture<DeepLink> noAnswer = nebuly.interactionLink(InteractionId.of("i-1"));
