@@ -20,6 +20,8 @@
 #   JMH=full        full | quick | none: the decoding benchmarks
 #   JVM_OPTS        options of every client JVM (default: a fixed 1 GiB heap)
 #   CLIENTS="raw-webclient raw-jdk vertx-adapter quarkus-adapter"   the JVM clients to run, in order
+#   ROUNDS=1        rounds of the main workload: each runs every client in turn, REPS windows each,
+#                   so that a machine whose load drifts weighs on every client alike
 #   WRK=1           also measure wrk's ceiling
 #   REPORT=bench/RESULTS.md   where the report goes (the plot beside it); a partial run (a few
 #                   CLIENTS, no wrk) is best written elsewhere and merged into RESULTS.md by hand
@@ -39,6 +41,7 @@ JMH="${JMH:-full}"
 JVM_OPTS="${JVM_OPTS:--Xms1g -Xmx1g}"
 read -r -a CLIENTS <<<"${CLIENTS:-raw-webclient raw-jdk vertx-adapter quarkus-adapter}"
 WRK="${WRK:-1}"
+ROUNDS="${ROUNDS:-1}"
 REPORT="${REPORT:-$BENCH/RESULTS.md}"
 MAX_CONCURRENCY="$(tr ',' '\n' <<<"$CONCURRENCY" | sort -n | tail -1)"
 
@@ -79,7 +82,7 @@ mkdir -p "$RESULTS"
   echo "other JVMs at start: $(pgrep -c java || true)"
 } >"$RESULTS/machine.txt"
 {
-  echo "Main workload: warm-up ${WARMUP} s, then ${REPS} windows of ${MEASURE} s per client and concurrency (${CONCURRENCY})."
+  echo "Main workload: warm-up ${WARMUP} s, then ${REPS} windows of ${MEASURE} s per client and concurrency (${CONCURRENCY}), in ${ROUNDS} round(s) that each run every client in turn."
   if [[ "$SECONDARY" == 1 ]]; then echo "Secondary workload (deep link): warm-up 2 s, then 2 windows of 4 s."; fi
   echo "Clients run: ${CLIENTS[*]}$([[ "$WRK" == 1 ]] && echo ", wrk")."
   echo "Client JVMs: \`${JVM_OPTS}\`, one JVM per client. wrk: \`-t min(2,c) -c c\`, one run per window, after a 2 s warm-up run at each concurrency."
@@ -155,9 +158,12 @@ run_client() { # client out workload warmup measure reps concurrency [extra JVM 
     java $JVM_OPTS "$@" -cp "$(classpath load-vertx)" io.github.nebuly4j.bench.vertx.VertxLoadMain "${args[@]}"
   fi
 }
-for client in "${CLIENTS[@]}"; do
-  log "load: $client (conversation detail)"
-  run_client "$client" "$RESULTS/load.jsonl" conversation "$WARMUP" "$MEASURE" "$REPS" "$CONCURRENCY"
+for round in $(seq "$ROUNDS"); do
+  for client in "${CLIENTS[@]}"; do
+    log "load: $client (conversation detail, round $round of $ROUNDS)"
+    echo "$(date +%T) round $round $client: load average $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/load-average.txt"
+    run_client "$client" "$RESULTS/load.jsonl" conversation "$WARMUP" "$MEASURE" "$REPS" "$CONCURRENCY"
+  done
 done
 if [[ "$SECONDARY" == 1 ]]; then
   for client in "${CLIENTS[@]}"; do
