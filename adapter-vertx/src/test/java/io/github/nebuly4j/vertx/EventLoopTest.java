@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class EventLoopTest {
   private static final String KEY = "vx-loop-key-91ab";
+  private static final String PROVOKED_BLOCK = "theBlockedThreadCheckerIsHeard";
 
   private static Vertx vertx;
   private static LoopbackServer server;
@@ -71,9 +72,15 @@ class EventLoopTest {
     server.close();
   }
 
-  /** The blocked-thread checker's warnings, with the blocked thread's stack when Vert.x attached one. */
+  /**
+   * The blocked-thread checker's warnings, with the blocked thread's stack when Vert.x attached one,
+   * but those about {@link #theBlockedThreadCheckerIsHeard()}'s loop: the checker may report that
+   * block a moment after the test that provoked it has ended, during the next test.
+   */
   private static List<String> warnings() {
-    return blockedThreads.atOrAbove(Level.WARNING);
+    return blockedThreads.atOrAbove(Level.WARNING).stream()
+        .filter(warning -> !warning.contains(PROVOKED_BLOCK))
+        .toList();
   }
 
   @BeforeEach
@@ -115,7 +122,7 @@ class EventLoopTest {
     });
     done.get(10, TimeUnit.SECONDS);
 
-    assertThat(warnings()).isNotEmpty();
+    assertThat(blockedThreads.atOrAbove(Level.WARNING)).anyMatch(warning -> warning.contains(PROVOKED_BLOCK));
   }
 
   @Test
