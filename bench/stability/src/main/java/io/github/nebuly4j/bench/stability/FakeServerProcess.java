@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * The fake Nebuly server as a child process: testkit's standalone jar in a JVM of its own, so that
  * the measured process holds none of its threads, sockets or memory. Its output goes to a file
- * (no pipe, no reader thread in the measured process); its first line names the base URL.
+ * (no reader thread in the measured process), deleted once its first line, which names the base
+ * URL, has been read.
  */
 final class FakeServerProcess implements AutoCloseable {
   /** A key the server starts with; the run's own key is added over the admin API, never on a command line. */
@@ -39,13 +40,11 @@ final class FakeServerProcess implements AutoCloseable {
   private final Process process;
   private final URI baseUrl;
   private final int port;
-  private final Path log;
 
-  private FakeServerProcess(Process process, URI baseUrl, int port, Path log) {
+  private FakeServerProcess(Process process, URI baseUrl, int port) {
     this.process = process;
     this.baseUrl = baseUrl;
     this.port = port;
-    this.log = log;
   }
 
   /**
@@ -81,18 +80,23 @@ final class FakeServerProcess implements AutoCloseable {
       String output = read(log);
       Matcher listening = LISTENING.matcher(output);
       if (listening.find()) {
+        // Only the first line is read; the server keeps writing to the file it has open.
+        delete(log);
         FakeServerProcess server =
-            new FakeServerProcess(process, URI.create(listening.group(1)), Integer.parseInt(listening.group(2)), log);
+            new FakeServerProcess(process, URI.create(listening.group(1)), Integer.parseInt(listening.group(2)));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stability-fake-server-stop"));
         return server;
       }
       if (!process.isAlive()) {
+        delete(log);
         throw new IllegalStateException("the fake server exited with status " + process.exitValue() + ": " + output);
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
     }
     process.destroyForcibly();
-    throw new IllegalStateException("the fake server did not start within " + START_TIMEOUT.toSeconds() + " s: " + read(log));
+    String output = read(log);
+    delete(log);
+    throw new IllegalStateException("the fake server did not start within " + START_TIMEOUT.toSeconds() + " s: " + output);
   }
 
   URI baseUrl() {
@@ -103,7 +107,7 @@ final class FakeServerProcess implements AutoCloseable {
     return port;
   }
 
-  /** Stops the server and removes its log. */
+  /** Stops the server. */
   @Override
   public void close() {
     try {
@@ -117,6 +121,9 @@ final class FakeServerProcess implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  private static void delete(Path log) {
     try {
       Files.deleteIfExists(log);
     } catch (IOException ignored) {
