@@ -35,6 +35,7 @@ public class FakeServerResource implements QuarkusTestResourceLifecycleManager {
         Map.entry("quarkus.nebuly.retry.max-retry-after", "3s"),
         Map.entry("quarkus.nebuly.retry.deadline", "10s"),
         Map.entry("quarkus.nebuly.max-body-size", "16M"),
+        Map.entry("quarkus.nebuly.max-connections", Integer.toString(standard.maxConnections())),
         Map.entry("quarkus.nebuly.project-id", PROJECT_ID),
         Map.entry("quarkus.nebuly.organization-id", ORGANIZATION_ID),
         Map.entry("quarkus.nebuly.frontend-url", FRONTEND_URL));
