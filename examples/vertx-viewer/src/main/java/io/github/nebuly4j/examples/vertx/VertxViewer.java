@@ -2,8 +2,8 @@ package io.github.nebuly4j.examples.vertx;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.nebuly4j.examples.demo.DemoConversation;
-import io.github.nebuly4j.examples.demo.DemoConversations;
+import io.github.nebuly4j.testkit.demo.DemoConversation;
+import io.github.nebuly4j.testkit.demo.DemoConversations;
 import io.github.nebuly4j.examples.demo.EmbeddedNebuly;
 import io.github.nebuly4j.examples.view.ConversationViews;
 import io.github.nebuly4j.examples.view.ViewerError;

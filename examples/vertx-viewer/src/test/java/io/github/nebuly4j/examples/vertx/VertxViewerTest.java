@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.nebuly4j.core.Conversation;
-import io.github.nebuly4j.examples.demo.DemoConversation;
-import io.github.nebuly4j.examples.demo.DemoConversations;
+import io.github.nebuly4j.testkit.demo.DemoConversation;
+import io.github.nebuly4j.testkit.demo.DemoConversations;
 import io.github.nebuly4j.examples.view.ConversationJson;
 import io.github.nebuly4j.testkit.server.FakeNebulyServer;
 import io.vertx.core.Vertx;
