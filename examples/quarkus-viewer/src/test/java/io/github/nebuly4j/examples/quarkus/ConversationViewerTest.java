@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.examples.view.ConversationJson;
+import io.github.nebuly4j.examples.view.ConversationView;
+import io.github.nebuly4j.examples.view.StandalonePages;
+import io.github.nebuly4j.examples.view.StartView;
 import io.github.nebuly4j.testkit.demo.DemoConversation;
 import io.github.nebuly4j.testkit.demo.DemoConversations;
 import io.quarkus.test.junit.QuarkusTest;
@@ -80,6 +83,16 @@ class ConversationViewerTest {
     assertThat(page.statusCode()).isEqualTo(404);
     assertThat(page.asString()).contains("There is no page here");
     assertNoStackTrace(page);
+  }
+
+  @Test
+  void thePagesAreExactlyTheOnesTheVertxViewerRendersFromTheSameTemplates() {
+    Conversation conversation = DemoConversations.all().get(2).conversation();
+    StandalonePages standalone = new StandalonePages();
+
+    assertThat(given().get("/conversations/{id}", conversation.id().value()).asString())
+        .isEqualTo(standalone.conversation(ConversationView.of(conversation), true));
+    assertThat(given().get("/").asString()).isEqualTo(standalone.start(StartView.of(true)));
   }
 
   static void assertNoStackTrace(Response page) {

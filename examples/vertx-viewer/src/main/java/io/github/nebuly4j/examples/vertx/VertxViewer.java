@@ -12,6 +12,7 @@ import io.github.nebuly4j.core.spi.PercentEncoding;
 import io.github.nebuly4j.examples.demo.EmbeddedNebuly;
 import io.github.nebuly4j.examples.view.ConversationViews;
 import io.github.nebuly4j.examples.view.DeepLinkRedirects;
+import io.github.nebuly4j.examples.view.StandalonePages;
 import io.github.nebuly4j.examples.view.StartView;
 import io.github.nebuly4j.examples.view.ViewerError;
 import io.github.nebuly4j.testkit.demo.DemoConversations;
@@ -35,7 +36,7 @@ import java.util.concurrent.CompletableFuture;
  * at {@code /}, a conversation at {@code /conversations/{id}} (one request to Nebuly), its
  * "Open in Nebuly" routes at {@code /go/interaction/{id}} and {@code /go/conversation/{id}}, and
  * the conversation as JSON at {@code /api/conversations/{id}}. The pages are the same templates and
- * view model as the Quarkus viewer's ({@link Pages}, {@link ConversationViews}, {@link
+ * view model as the Quarkus viewer's ({@link StandalonePages}, {@link ConversationViews}, {@link
  * DeepLinkRedirects}).
  *
  * <p>With no API key configured it starts an {@link EmbeddedNebuly} serving the demo
@@ -110,7 +111,7 @@ public final class VertxViewer {
               + config.baseUrl().orElse(NebulyVertxOptions.DEFAULT_BASE_URL)
               + " with the configured API key");
     }
-    Pages pages = new Pages();
+    StandalonePages pages = new StandalonePages();
     ConversationViews views = new ConversationViews(client);
     DeepLinkRedirects redirects = new DeepLinkRedirects(links(config, client));
     StartView start = StartView.of(embedded != null);
@@ -212,11 +213,11 @@ public final class VertxViewer {
     return new Answer(303, HTML, "").withLocation(link.toString());
   }
 
-  private static Answer errorPage(Pages pages, ViewerError error) {
+  private static Answer errorPage(StandalonePages pages, ViewerError error) {
     return new Answer(error.status(), HTML, pages.error(error));
   }
 
-  private static CompletionStage<Answer> notFound(Pages pages) {
+  private static CompletionStage<Answer> notFound(StandalonePages pages) {
     return CompletableFuture.completedFuture(
         errorPage(
             pages,

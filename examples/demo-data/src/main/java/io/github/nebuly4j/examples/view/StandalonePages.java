@@ -1,8 +1,5 @@
-package io.github.nebuly4j.examples.vertx;
+package io.github.nebuly4j.examples.view;
 
-import io.github.nebuly4j.examples.view.ConversationView;
-import io.github.nebuly4j.examples.view.StartView;
-import io.github.nebuly4j.examples.view.ViewerError;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.HtmlEscaper;
 import io.quarkus.qute.ReflectionValueResolver;
@@ -16,12 +13,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Quarkus viewer's pages, rendered by Qute's standalone engine from the same template files
- * (nebuly4j-example-demo-data's {@code templates/}) and the same view model. The engine is set up
- * as Quarkus sets up its own: HTML is escaped in {@code .html} templates, an unknown expression is
- * an error, and a loop's metadata is {@code <alias>_count} and its kin.
+ * The viewers' pages outside Quarkus: Qute's standalone engine renders the same template files
+ * ({@code templates/} of this module, which the Quarkus viewer checks and renders itself) from the
+ * same view model. The engine is set up as Quarkus sets up its own: HTML is escaped in {@code
+ * .html} templates, an unknown expression is an error, and a loop's metadata is {@code
+ * <alias>_count} and its kin. Thread-safe.
  */
-final class Pages {
+public final class StandalonePages {
   private static final Variant HTML = Variant.forContentType(Variant.TEXT_HTML);
 
   private final Engine engine =
@@ -29,36 +27,55 @@ final class Pages {
           .addDefaults()
           .addValueResolver(new ReflectionValueResolver())
           .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
-          .addLocator(Pages::locate)
+          .addLocator(StandalonePages::locate)
           .strictRendering(true)
           .iterationMetadataPrefix("<alias_>")
           .build();
 
-  /** The page of one conversation. */
-  String conversation(ConversationView conversation, boolean embedded) {
+  /** Creates the engine; the templates are read when first used. */
+  public StandalonePages() {}
+
+  /**
+   * Renders the page of one conversation.
+   *
+   * @param conversation the conversation
+   * @param embedded whether it comes from the embedded demo backend
+   * @return the HTML
+   */
+  public String conversation(ConversationView conversation, boolean embedded) {
     return engine.getTemplate("conversation").data("conversation", conversation).data("embedded", embedded).render();
   }
 
-  /** The page shown instead of a conversation. */
-  String error(ViewerError error) {
+  /**
+   * Renders the page shown instead of a conversation.
+   *
+   * @param error what went wrong
+   * @return the HTML
+   */
+  public String error(ViewerError error) {
     return engine.getTemplate("error").data("error", error).render();
   }
 
-  /** The start page. */
-  String start(StartView start) {
+  /**
+   * Renders the start page.
+   *
+   * @param start what it shows
+   * @return the HTML
+   */
+  public String start(StartView start) {
     return engine.getTemplate("start").data("start", start).render();
   }
 
   private static Optional<TemplateLocation> locate(String id) {
     String resource = "templates/" + id + ".html";
-    if (Pages.class.getClassLoader().getResource(resource) == null) {
+    if (StandalonePages.class.getClassLoader().getResource(resource) == null) {
       return Optional.empty();
     }
     return Optional.of(
         new TemplateLocation() {
           @Override
           public Reader read() {
-            InputStream bytes = Pages.class.getClassLoader().getResourceAsStream(resource);
+            InputStream bytes = StandalonePages.class.getClassLoader().getResourceAsStream(resource);
             return new InputStreamReader(bytes, StandardCharsets.UTF_8);
           }
 
