@@ -143,6 +143,25 @@ class SharedRedisCacheTest {
         .isBetween(1L, Duration.parse("PT" + RedisCacheProfile.NOT_FOUND_TIME_TO_LIVE.toUpperCase()).toSeconds());
   }
 
+  @Test
+  void aRedisThatCannotBeReachedIsPassedByAndTheCallAsksNebuly() throws Exception {
+    Redis nowhere = Redis.createClient(vertx, new RedisOptions().setConnectionString("redis://127.0.0.1:1"));
+    try {
+      RedisCacheInfo info = new RedisCacheInfo();
+      info.name = QuarkusCacheDeepLinkStore.LINKS_CACHE;
+      info.valueType = String.class;
+      DeepLinkResolver cut =
+          CachingDeepLinkResolver.wrap(
+              exchange,
+              QuarkusCacheDeepLinkStore.of(new RedisCacheImpl(info, vertx, nowhere, () -> false), Optional.empty()));
+
+      assertThat(await(cut.interactionLink(InteractionId.of("interaction-7"))).uri()).isEqualTo(INTERACTION_URL);
+      assertThat(server.journal().requestsTo(Endpoint.INTERACTION_LINK)).hasSize(1);
+    } finally {
+      nowhere.close();
+    }
+  }
+
   private static DeepLink await(CompletionStage<DeepLink> stage) throws Exception {
     return stage.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }

@@ -19,9 +19,13 @@ import io.github.nebuly4j.wire.NebulyExchange;
 import io.github.nebuly4j.wire.NebulySettings;
 import io.quarkus.cache.Cache;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,9 +83,10 @@ final class DeepLinkScale {
           """
           ## Deep links at scale
 
-          Written by `bench/run-deep-links.sh` on %s. adapter-quarkus's REST Client transport over loopback \
-          against testkit's `FakeNebulyServer` (the JDK's HTTP server), whose journal counts the requests; \
-          every ratio compares figures of this one run.
+          Written by `bench/run-deep-links.sh` on %s, on %d cores (load average at the start: %s). \
+          adapter-quarkus's REST Client transport over loopback against testkit's `FakeNebulyServer` (the \
+          JDK's HTTP server, in the same JVM), whose journal counts the requests; every ratio compares \
+          figures of this one run.
 
           **Hot set**: %d threads resolve %d interaction links round and round, %.0f s per resolver, after \
           a warm-up of the same length.
@@ -108,6 +113,8 @@ final class DeepLinkScale {
           | after: conversation only, links resolved when clicked (`/go/...`) | %d | %,.1f |
           """,
           Instant.now(),
+          Runtime.getRuntime().availableProcessors(),
+          loadAverage(),
           options.threads(), options.hotIds(), options.seconds(),
           uncachedPerSecond,
           quarkusCachePerSecond, quarkusCachePerSecond / uncachedPerSecond,
@@ -116,6 +123,16 @@ final class DeepLinkScale {
           options.interactions(), pageBytes, options.pageRuns(),
           pageRequestsBefore, pageMillisBefore,
           pageRequestsAfter, pageMillisAfter);
+    }
+  }
+
+  /** The machine's load average over 1, 5 and 15 minutes, where Linux tells it. */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return String.join(" ", Arrays.asList(fields).subList(0, Math.min(3, fields.length)));
+    } catch (IOException | RuntimeException unknown) {
+      return "unknown";
     }
   }
 

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Answers the viewers' {@link NebulyRoutes} routes: resolves the link that was clicked and
@@ -41,13 +42,7 @@ public final class DeepLinkRedirects {
    */
   public <R> CompletionStage<R> interaction(
       String rawId, Function<URI, R> redirect, Function<ViewerError, R> failed) {
-    InteractionId id;
-    try {
-      id = InteractionId.of(rawId);
-    } catch (IllegalArgumentException invalid) {
-      return CompletableFuture.completedFuture(failed.apply(ViewerError.invalidId("interaction", invalid)));
-    }
-    return respond(links.interactionLink(id), redirect, failed);
+    return respond("interaction", () -> links.interactionLink(InteractionId.of(rawId)), redirect, failed);
   }
 
   /**
@@ -61,17 +56,21 @@ public final class DeepLinkRedirects {
    */
   public <R> CompletionStage<R> conversation(
       String rawId, Function<URI, R> redirect, Function<ViewerError, R> failed) {
-    ConversationId id;
-    try {
-      id = ConversationId.of(rawId);
-    } catch (IllegalArgumentException invalid) {
-      return CompletableFuture.completedFuture(failed.apply(ViewerError.invalidId("conversation", invalid)));
-    }
-    return respond(links.conversationLink(id), redirect, failed);
+    return respond("conversation", () -> links.conversationLink(ConversationId.of(rawId)), redirect, failed);
   }
 
+  /** Resolves the link; an id refused when made is a 400, asking nobody. */
   private static <R> CompletionStage<R> respond(
-      CompletionStage<DeepLink> link, Function<URI, R> redirect, Function<ViewerError, R> failed) {
+      String kind,
+      Supplier<CompletionStage<DeepLink>> resolve,
+      Function<URI, R> redirect,
+      Function<ViewerError, R> failed) {
+    CompletionStage<DeepLink> link;
+    try {
+      link = resolve.get();
+    } catch (IllegalArgumentException invalid) {
+      return CompletableFuture.completedFuture(failed.apply(ViewerError.invalidId(kind, invalid)));
+    }
     return link.handle(
         (found, failure) -> failure == null ? redirect.apply(found.uri()) : failed.apply(ViewerError.of(failure)));
   }

@@ -10,6 +10,7 @@ import io.github.nebuly4j.core.links.DeepLinkCachePolicy;
 import io.github.nebuly4j.core.links.OfflineDeepLinks;
 import io.github.nebuly4j.core.spi.PercentEncoding;
 import io.github.nebuly4j.examples.demo.EmbeddedNebuly;
+import io.github.nebuly4j.examples.view.ConversationView;
 import io.github.nebuly4j.examples.view.ConversationViews;
 import io.github.nebuly4j.examples.view.DeepLinkRedirects;
 import io.github.nebuly4j.examples.view.StandalonePages;
@@ -29,6 +30,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -47,6 +49,7 @@ public final class VertxViewer {
   private static final Logger LOG = System.getLogger(VertxViewer.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HTML = "text/html; charset=utf-8";
+  private static final String JSON_TYPE = "application/json; charset=utf-8";
 
   private final HttpServer server;
   private final NebulyVertxClient client;
@@ -122,12 +125,9 @@ public final class VertxViewer {
         .get("/conversations/:id")
         .handler(
             context ->
-                answer(
-                    context,
-                    views.respond(
-                        context.pathParam("id"),
-                        view -> new Answer(200, HTML, pages.conversation(view, embedded != null)),
-                        error -> errorPage(pages, error))));
+                conversation(
+                    context, views, view -> new Answer(200, HTML, pages.conversation(view, embedded != null)),
+                    error -> errorPage(pages, error)));
     router
         .get("/go/interaction/:id")
         .handler(context -> answer(context, redirects.interaction(context.pathParam("id"), VertxViewer::redirect, error -> errorPage(pages, error))));
@@ -138,12 +138,9 @@ public final class VertxViewer {
         .get("/api/conversations/:id")
         .handler(
             context ->
-                answer(
-                    context,
-                    views.respond(
-                        context.pathParam("id"),
-                        view -> new Answer(200, "application/json; charset=utf-8", json(view)),
-                        error -> new Answer(error.status(), "application/json; charset=utf-8", json(error)))));
+                conversation(
+                    context, views, view -> new Answer(200, JSON_TYPE, json(view)),
+                    error -> new Answer(error.status(), JSON_TYPE, json(error))));
     router.get("/style.css").handler(StaticHandler.create("META-INF/resources"));
     router.route().last().handler(context -> answer(context, notFound(pages)));
     return vertx
@@ -209,6 +206,15 @@ public final class VertxViewer {
     context.response().setStatusCode(303).putHeader("Location", location).end();
   }
 
+  /** Answers a request for one conversation, as a page or as JSON. */
+  private static void conversation(
+      RoutingContext context,
+      ConversationViews views,
+      Function<ConversationView, Answer> found,
+      Function<ViewerError, Answer> failed) {
+    answer(context, views.respond(context.pathParam("id"), found, failed));
+  }
+
   private static Answer redirect(URI link) {
     return new Answer(303, HTML, "").withLocation(link.toString());
   }
@@ -232,7 +238,7 @@ public final class VertxViewer {
     answer.whenComplete(
         (sent, failure) -> {
           // The answers never fail, but a bug in rendering must not leave the request hanging.
-          Answer given = failure == null ? sent : new Answer(500, "application/json; charset=utf-8", json(ViewerError.of(failure)));
+          Answer given = failure == null ? sent : new Answer(500, JSON_TYPE, json(ViewerError.of(failure)));
           context.response().setStatusCode(given.status()).putHeader("Content-Type", given.contentType());
           if (given.location() != null) {
             context.response().putHeader("Location", given.location());
