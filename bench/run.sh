@@ -8,7 +8,9 @@
 # other load skews the figures (the load average at the start is written into RESULTS.md).
 #
 # Settings (environment):
-#   BUILD=1         install the modules first (repo root: ./mvnw -q -B install -DskipTests, then bench/)
+#   BUILD=1         build the modules first (repo root: ./mvnw -q -B package -DskipTests); the class
+#                   paths in bench/*/target/classpath.txt point at the reactor's jars, so nothing is
+#                   installed into the local Maven repository
 #   WARMUP=5        seconds of warm-up per client and concurrency (main workload)
 #   MEASURE=10      seconds of one measured window (main workload)
 #   REPS=3          measured windows per client and concurrency
@@ -17,6 +19,12 @@
 #   PROFILE=1       JFR recordings of each client at the largest concurrency, summarized in RESULTS.md
 #   JMH=full        full | quick | none: the decoding benchmarks
 #   JVM_OPTS        options of every client JVM (default: a fixed 1 GiB heap)
+#   CLIENTS="raw-webclient raw-jdk vertx-adapter quarkus-adapter"   the JVM clients to run, in order
+#   ROUNDS=1        rounds of the main workload: each runs every client in turn, REPS windows each,
+#                   so that a machine whose load drifts weighs on every client alike
+#   WRK=1           also measure wrk's ceiling
+#   REPORT=bench/RESULTS.md   where the report goes (the plot beside it); a partial run (a few
+#                   CLIENTS, no wrk) is best written elsewhere and merged into RESULTS.md by hand
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,6 +39,10 @@ SECONDARY="${SECONDARY:-1}"
 PROFILE="${PROFILE:-1}"
 JMH="${JMH:-full}"
 JVM_OPTS="${JVM_OPTS:--Xms1g -Xmx1g}"
+read -r -a CLIENTS <<<"${CLIENTS:-raw-webclient raw-jdk vertx-adapter quarkus-adapter}"
+WRK="${WRK:-1}"
+ROUNDS="${ROUNDS:-1}"
+REPORT="${REPORT:-$BENCH/RESULTS.md}"
 MAX_CONCURRENCY="$(tr ',' '\n' <<<"$CONCURRENCY" | sort -n | tail -1)"
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
@@ -38,19 +50,20 @@ started=$(date +%s)
 
 # --- build -------------------------------------------------------------------------------------
 if [[ "$BUILD" == 1 ]]; then
-  log "installing the modules (repo root, tests skipped)"
-  (cd "$ROOT" && ./mvnw -q -B install -DskipTests)
-  if ! grep -q '<module>bench</module>' "$ROOT/pom.xml"; then
-    (cd "$ROOT" && ./mvnw -q -B -f bench/pom.xml install -DskipTests)
-  fi
+  log "building the modules (repo root, tests skipped)"
+  (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
 fi
-for module in common jmh load-vertx; do
+needed=(common load-vertx)
+[[ "$JMH" == none ]] || needed+=(jmh)
+for module in "${needed[@]}"; do
   [[ -f "$BENCH/$module/target/classpath.txt" ]] || { echo "bench/$module is not built; run with BUILD=1" >&2; exit 1; }
 done
-[[ -f "$BENCH/load-quarkus/target/quarkus-app/quarkus-run.jar" ]] || { echo "bench/load-quarkus is not built" >&2; exit 1; }
+if [[ " ${CLIENTS[*]} " == *" quarkus-adapter "* ]]; then
+  [[ -f "$BENCH/load-quarkus/target/quarkus-app/quarkus-run.jar" ]] || { echo "bench/load-quarkus is not built" >&2; exit 1; }
+fi
 classpath() { echo "$BENCH/$1/target/classes:$(cat "$BENCH/$1/target/classpath.txt")"; }
 
-if ! command -v wrk >/dev/null; then
+if [[ "$WRK" == 1 ]] && ! command -v wrk >/dev/null; then
   log "installing wrk from Debian's packages"
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
 fi
@@ -64,13 +77,14 @@ mkdir -p "$RESULTS"
   echo "memory: $(free -h | awk '/^Mem:/ {print $2}') total, $(free -h | awk '/^Mem:/ {print $7}') available"
   echo "JDK: $(java -version 2>&1 | sed -n 2p)"
   echo "OS: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
-  echo "wrk: $(wrk -v 2>&1 | head -1 | cut -c1-60)"
+  if [[ "$WRK" == 1 ]]; then echo "wrk: $(wrk -v 2>&1 | head -1 | cut -c1-60)"; fi
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "other JVMs at start: $(pgrep -c java || true)"
 } >"$RESULTS/machine.txt"
 {
-  echo "Main workload: warm-up ${WARMUP} s, then ${REPS} windows of ${MEASURE} s per client and concurrency (${CONCURRENCY})."
+  echo "Main workload: warm-up ${WARMUP} s, then ${REPS} windows of ${MEASURE} s per client and concurrency (${CONCURRENCY}), in ${ROUNDS} round(s) that each run every client in turn."
   if [[ "$SECONDARY" == 1 ]]; then echo "Secondary workload (deep link): warm-up 2 s, then 2 windows of 4 s."; fi
+  echo "Clients run: ${CLIENTS[*]}$([[ "$WRK" == 1 ]] && echo ", wrk")."
   echo "Client JVMs: \`${JVM_OPTS}\`, one JVM per client. wrk: \`-t min(2,c) -c c\`, one run per window, after a 2 s warm-up run at each concurrency."
   echo "JMH: DecodeBenchmark, -prof gc ($JMH)."
 } >"$RESULTS/settings.txt"
@@ -120,14 +134,16 @@ run_wrk() { # workload concurrency reps seconds [warm-up]
       >>"$RESULTS/wrk.txt"
   done
 }
-log "wrk ceiling"
-for c in ${CONCURRENCY//,/ }; do
-  run_wrk conversation "$c" "$REPS" "$MEASURE" warm-up
-  if [[ "$SECONDARY" == 1 ]]; then
-    run_wrk interaction-link "$c" 2 4
-    run_wrk conversation-link "$c" 1 4
-  fi
-done
+if [[ "$WRK" == 1 ]]; then
+  log "wrk ceiling"
+  for c in ${CONCURRENCY//,/ }; do
+    run_wrk conversation "$c" "$REPS" "$MEASURE" warm-up
+    if [[ "$SECONDARY" == 1 ]]; then
+      run_wrk interaction-link "$c" 2 4
+      run_wrk conversation-link "$c" 1 4
+    fi
+  done
+fi
 
 # --- the JVM clients ---------------------------------------------------------------------------
 run_client() { # client out workload warmup measure reps concurrency [extra JVM options...]
@@ -142,10 +158,12 @@ run_client() { # client out workload warmup measure reps concurrency [extra JVM 
     java $JVM_OPTS "$@" -cp "$(classpath load-vertx)" io.github.nebuly4j.bench.vertx.VertxLoadMain "${args[@]}"
   fi
 }
-CLIENTS=(raw-webclient raw-jdk vertx-adapter quarkus-adapter)
-for client in "${CLIENTS[@]}"; do
-  log "load: $client (conversation detail)"
-  run_client "$client" "$RESULTS/load.jsonl" conversation "$WARMUP" "$MEASURE" "$REPS" "$CONCURRENCY"
+for round in $(seq "$ROUNDS"); do
+  for client in "${CLIENTS[@]}"; do
+    log "load: $client (conversation detail, round $round of $ROUNDS)"
+    echo "$(date +%T) round $round $client: load average $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/load-average.txt"
+    run_client "$client" "$RESULTS/load.jsonl" conversation "$WARMUP" "$MEASURE" "$REPS" "$CONCURRENCY"
+  done
 done
 if [[ "$SECONDARY" == 1 ]]; then
   for client in "${CLIENTS[@]}"; do
@@ -166,6 +184,8 @@ kill "$SERVER_PID" 2>/dev/null || true
 wait "$SERVER_PID" 2>/dev/null || true
 
 # --- the report --------------------------------------------------------------------------------
-log "writing RESULTS.md and throughput.png"
-java -cp "$(classpath common)" io.github.nebuly4j.bench.report.Report "$RESULTS" "$BENCH/RESULTS.md" "$BENCH/throughput.png"
-log "done in $(( $(date +%s) - started )) s: bench/RESULTS.md, bench/throughput.png"
+mkdir -p "$(dirname "$REPORT")"
+PLOT="$(dirname "$REPORT")/throughput.png"
+log "writing $REPORT and $PLOT"
+java -cp "$(classpath common)" io.github.nebuly4j.bench.report.Report "$RESULTS" "$REPORT" "$PLOT"
+log "done in $(( $(date +%s) - started )) s: $REPORT, $PLOT"

@@ -1,6 +1,5 @@
 package io.github.nebuly4j.vertx;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.ConversationRepository;
@@ -9,36 +8,22 @@ import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.NebulyException;
 import io.github.nebuly4j.core.spi.Arguments;
-import io.github.nebuly4j.wire.ConversationDocument;
-import io.github.nebuly4j.wire.DeepLinkDocument;
-import io.github.nebuly4j.wire.ErrorDecoder;
-import io.github.nebuly4j.wire.ErrorDocument;
-import io.github.nebuly4j.wire.ErrorResponse;
-import io.github.nebuly4j.wire.NebulyApi;
-import io.github.nebuly4j.wire.RetryLoop;
-import io.github.nebuly4j.wire.WireMapping;
-import io.vertx.core.Context;
+import io.github.nebuly4j.wire.InvalidSettingException;
+import io.github.nebuly4j.wire.NebulyExchange;
+import io.github.nebuly4j.wire.NebulySettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * nebuly4j for Vert.x 5: both ports, {@link DeepLinkResolver} and {@link ConversationRepository},
- * over a Vert.x HTTP client, plus the same calls returning Vert.x {@link Future}s.
+ * over the Vert.x Web Client, and the same calls as Vert.x {@link Future}s.
  *
  * <pre>{@code
  * NebulyVertxClient nebuly = NebulyVertxClient.create(vertx,
@@ -58,121 +43,131 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <h2>Threads and contexts</h2>
  *
- * <p>No call ever blocks: it returns at once, and the work runs on a Vert.x context.
+ * <p>No call ever blocks: it returns at once, and its work runs on Vert.x event loops.
  *
  * <ul>
- *   <li><b>Called on a Vert.x context</b> (a verticle, an event-loop handler, a worker): the request,
- *       its retries and the completion all run on that context, so the returned {@link Future} or
- *       {@link CompletionStage} completes on the caller's own thread, and a verticle's callbacks
- *       need no synchronization.
- *   <li><b>Called from another thread</b> (a {@code main} method, a test, a plain executor): the
- *       call runs on the event-loop context that Vert.x assigns to that thread ({@link
- *       Vertx#getOrCreateContext()}: the same one for every call from the thread), and the result
- *       completes on that event loop. A callback attached there must not block: use the {@code
+ *   <li><b>Called on a Vert.x context</b> (a verticle, an event-loop handler): the request, its
+ *       timers, its retries and the completion all run on that context, so the returned {@link
+ *       Future} or {@link CompletionStage} completes on the caller's own thread.
+ *   <li><b>Called from another thread</b>: the call runs on the event loop Vert.x assigns to that
+ *       thread, and completes there. A callback attached there must not block: use the {@code
  *       *Async} methods of {@link CompletionStage} with an executor of your own, or {@code
  *       toCompletableFuture().get(timeout)} on your thread.
  * </ul>
  *
  * <h2>Failures, retries, cancellation</h2>
  *
- * <p>Every failure is a {@link NebulyException}: HTTP errors are decoded by nebuly4j-wire, a
- * timeout is a {@link NebulyException.Timeout} with the configured limit, a refused or lost
- * connection is a {@link NebulyException.Transport}, and an answer that cannot be read or is larger
- * than {@link NebulyVertxOptions#getMaxResponseBytes()} is a {@link
- * NebulyException.MalformedResponse}. Retryable failures are sent again as the options' {@code
- * RetryPolicy} says, waiting on Vert.x timers and honouring {@code Retry-After}. Cancelling a
- * returned stage's {@code toCompletableFuture()} cancels the pending retry and aborts the request
- * under way. A Vert.x {@link Future} cannot be cancelled.
+ * <p>Every failure is a {@link NebulyException}, decoded by nebuly4j-wire's {@link NebulyExchange}
+ * as for every adapter: the connect and attempt timeouts, the body bound, the retries of the
+ * {@link NebulyVertxOptions#setRetryPolicy retry policy} (on Vert.x timers, honouring {@code
+ * Retry-After}) and the meaning of each status. Redirects are never followed. Cancelling a
+ * returned {@link CompletableFuture} cancels the pending retry and aborts the request under way
+ * (its connection is closed, or, while it still waits for one, it is never sent); a Vert.x
+ * {@link Future} cannot be cancelled.
  *
- * <p>The client owns one HTTP client (a pool of keep-alive connections, never following
- * redirects), which {@link #close()} closes; it never closes the {@link Vertx} it was given.
- * Instances are thread-safe; create one per application and share it.
+ * <p>Instances are thread-safe; create one per application and share it. {@link #close()} closes
+ * a Web Client the client created, never one it was given, nor the {@link Vertx}.
  */
 public final class NebulyVertxClient implements DeepLinkResolver, ConversationRepository, AutoCloseable {
 
-  /** A default-configured mapper: wire's records carry every name and type as annotations. */
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Vertx vertx;
-  private final ClientSettings settings;
-  private final HttpClientAgent http;
-  private final ErrorDecoder errors;
-  private final Failures failures;
-  private final RetryLoop retries;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final WebClient webClient;
+  private final boolean ownsWebClient;
+  private final NebulyExchange exchange;
+  private volatile boolean closed;
 
-  private NebulyVertxClient(Vertx vertx, ClientSettings settings) {
+  private NebulyVertxClient(Vertx vertx, WebClient webClient, boolean ownsWebClient, NebulySettings settings) {
     this.vertx = vertx;
-    this.settings = settings;
-    this.errors = new ErrorDecoder(settings.apiKey, NebulyVertxClient::readErrorDocument);
-    this.failures = new Failures(settings, errors);
-    this.retries =
-        RetryLoop.create(
-            settings.retryPolicy,
-            (delay, task) -> {
-              // Vert.x timers take at least 1 ms; the timer fires on the context that set it.
-              long id = vertx.setTimer(Math.max(1, delay.toMillis()), ignored -> task.run());
-              return () -> vertx.cancelTimer(id);
-            });
-    this.http =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setConnectTimeout((int) settings.connectTimeout.toMillis())
-                .setKeepAlive(true),
-            new PoolOptions().setHttp1MaxSize(settings.maxConnections));
+    this.webClient = webClient;
+    this.ownsWebClient = ownsWebClient;
+    this.exchange =
+        NebulyExchange.create(
+            settings, new WebClientTransport(vertx, webClient, settings.connectTimeout().toMillis()));
   }
 
   /**
-   * Creates a client on the application's Vert.x instance.
+   * Creates a client with a Web Client of its own, of Vert.x's default options, whose pool holds
+   * {@link NebulyVertxOptions#setMaxConnections maxConnections}.
    *
    * @param vertx the application's Vert.x; the client never closes it
-   * @param options the configuration; it is validated and copied
+   * @param options the nebuly4j settings
    * @return the client
-   * @throws IllegalArgumentException if an argument is null or an option breaks a rule (the
-   *     message names it and never contains the API key)
+   * @throws InvalidSettingException naming the first setting that breaks its rule
+   * @throws IllegalArgumentException if an argument is null
    */
   public static NebulyVertxClient create(Vertx vertx, NebulyVertxOptions options) {
+    return create(vertx, new WebClientOptions(), options);
+  }
+
+  /**
+   * Creates a client with a Web Client of its own, configured the Vert.x way (proxy, TLS, HTTP
+   * options). Its pool holds {@link NebulyVertxOptions#setMaxConnections maxConnections}, and its
+   * connect timeout is {@link NebulyVertxOptions#setConnectTimeout connectTimeout} unless {@code
+   * webClientOptions} changed Vert.x's default.
+   *
+   * @param vertx the application's Vert.x; the client never closes it
+   * @param webClientOptions how to reach Nebuly; copied
+   * @param options the nebuly4j settings
+   * @return the client
+   * @throws InvalidSettingException naming the first setting that breaks its rule
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public static NebulyVertxClient create(
+      Vertx vertx, WebClientOptions webClientOptions, NebulyVertxOptions options) {
     Arguments.requireNonNull(vertx, "vertx");
-    return new NebulyVertxClient(vertx, ClientSettings.of(new NebulyVertxOptions(
-        Arguments.requireNonNull(options, "options"))));
+    WebClientOptions web = new WebClientOptions(Arguments.requireNonNull(webClientOptions, "webClientOptions"));
+    NebulySettings settings = Arguments.requireNonNull(options, "options").toSettings();
+    if (web.getConnectTimeout() == HttpClientOptions.DEFAULT_CONNECT_TIMEOUT) {
+      web.setConnectTimeout((int) settings.connectTimeout().toMillis());
+    }
+    WebClient webClient =
+        WebClient.create(vertx, web, new PoolOptions().setHttp1MaxSize(settings.maxConnections()));
+    return new NebulyVertxClient(vertx, webClient, true, settings);
+  }
+
+  /**
+   * Creates a client over a Web Client the application already has, with its pool, timeouts and
+   * TLS; {@link NebulyVertxOptions#setMaxConnections maxConnections} does not apply. The client
+   * adds an interceptor to it that touches only nebuly4j's requests.
+   *
+   * @param vertx the Vert.x of {@code webClient}, for the timers; the client never closes it
+   * @param webClient a client made by {@code WebClient.create} or {@code WebClient.wrap}; the
+   *     client never closes it
+   * @param options the nebuly4j settings
+   * @return the client
+   * @throws InvalidSettingException naming the first setting that breaks its rule
+   * @throws IllegalArgumentException if an argument is null, or {@code webClient} is not Vert.x's
+   */
+  public static NebulyVertxClient create(Vertx vertx, WebClient webClient, NebulyVertxOptions options) {
+    Arguments.requireNonNull(vertx, "vertx");
+    Arguments.requireNonNull(webClient, "webClient");
+    return new NebulyVertxClient(vertx, webClient, false, Arguments.requireNonNull(options, "options").toSettings());
   }
 
   /**
    * Resolves the link that opens one interaction; see {@link DeepLinkResolver#interactionLink}.
    *
    * @param id the interaction
-   * @return a stage completing on the caller's context
+   * @return completes as the class describes; cancel it to abort the call
    * @throws IllegalArgumentException if {@code id} is null
    */
   @Override
   public CompletableFuture<DeepLink> interactionLink(InteractionId id) {
     Arguments.requireNonNull(id, "id");
-    return call(
-        get(NebulyApi.interactionLinkPath(id)),
-        null,
-        (response, body) -> WireMapping.toInteractionLink(
-            read(response, body, DeepLinkDocument.class, "interaction '" + id.value() + "'"),
-            id,
-            response.statusCode()));
+    return closed ? closedFailure() : exchange.interactionLink(id);
   }
 
   /**
    * Resolves the link that opens one conversation; see {@link DeepLinkResolver#conversationLink}.
    *
    * @param id the conversation
-   * @return a stage completing on the caller's context
+   * @return completes as the class describes; cancel it to abort the call
    * @throws IllegalArgumentException if {@code id} is null
    */
   @Override
   public CompletableFuture<DeepLink> conversationLink(ConversationId id) {
     Arguments.requireNonNull(id, "id");
-    return call(
-        get(NebulyApi.conversationLinkPath(id)),
-        null,
-        (response, body) -> WireMapping.toConversationLink(
-            read(response, body, DeepLinkDocument.class, "conversation '" + id.value() + "'"),
-            id,
-            response.statusCode()));
+    return closed ? closedFailure() : exchange.conversationLink(id);
   }
 
   /**
@@ -180,25 +175,13 @@ public final class NebulyVertxClient implements DeepLinkResolver, ConversationRe
    * empty result.
    *
    * @param id the conversation
-   * @return a stage completing on the caller's context
+   * @return completes as the class describes; cancel it to abort the call
    * @throws IllegalArgumentException if {@code id} is null
    */
   @Override
   public CompletableFuture<Optional<Conversation>> findById(ConversationId id) {
     Arguments.requireNonNull(id, "id");
-    RequestOptions request =
-        request(HttpMethod.POST, NebulyApi.CONVERSATION_DETAIL_PATH)
-            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-    Buffer body = Buffer.buffer(write(NebulyApi.conversationDetailRequest(id)));
-    return call(
-        request,
-        body,
-        (response, answer) -> response.statusCode() == 404
-            ? Optional.empty()
-            : Optional.of(WireMapping.toConversation(
-                read(response, answer, ConversationDocument.class, "conversation '" + id.value() + "'"),
-                id,
-                response.statusCode())));
+    return closed ? closedFailure() : exchange.findById(id);
   }
 
   /**
@@ -209,7 +192,7 @@ public final class NebulyVertxClient implements DeepLinkResolver, ConversationRe
    * @throws IllegalArgumentException if {@code id} is null
    */
   public Future<DeepLink> interactionLinkFuture(InteractionId id) {
-    return onCallerContext(interactionLink(id));
+    return onCallersContext(interactionLink(id));
   }
 
   /**
@@ -220,7 +203,7 @@ public final class NebulyVertxClient implements DeepLinkResolver, ConversationRe
    * @throws IllegalArgumentException if {@code id} is null
    */
   public Future<DeepLink> conversationLinkFuture(ConversationId id) {
-    return onCallerContext(conversationLink(id));
+    return onCallersContext(conversationLink(id));
   }
 
   /**
@@ -231,105 +214,32 @@ public final class NebulyVertxClient implements DeepLinkResolver, ConversationRe
    * @throws IllegalArgumentException if {@code id} is null
    */
   public Future<Optional<Conversation>> findByIdFuture(ConversationId id) {
-    return onCallerContext(findById(id));
+    return onCallersContext(findById(id));
   }
 
   /**
-   * Closes the client's connections without waiting; calls still under way fail with a {@link
-   * NebulyException.Transport}, and later calls fail the same way. The {@link Vertx} given to
-   * {@link #create} stays open. Closing twice does nothing more.
+   * Closes the client: later calls fail with a {@link NebulyException.Transport}, and a Web Client
+   * it created is closed (calls under way then fail the same way). Closing twice does nothing more.
    */
   @Override
   public void close() {
-    closeFuture();
-  }
-
-  /**
-   * Closes the client like {@link #close()}.
-   *
-   * @return a future completing once the connections are closed
-   */
-  public Future<Void> closeFuture() {
-    closed.set(true);
-    return http.close();
+    closed = true;
+    if (ownsWebClient) {
+      webClient.close();
+    }
   }
 
   /** Describes the client without its API key. */
   @Override
   public String toString() {
-    return "NebulyVertxClient{baseUrl=" + settings.baseUrl + ", closed=" + closed.get() + "}";
+    return "NebulyVertxClient[" + exchange.settings() + ", closed=" + closed + "]";
   }
 
-  private <T> CompletableFuture<T> call(
-      RequestOptions request, Buffer body, Exchange.AnswerReader<T> reader) {
-    if (closed.get()) {
-      return CompletableFuture.failedFuture(
-          new NebulyException.Transport("this NebulyVertxClient is closed", null));
-    }
-    // Taken now, on the caller's thread: every attempt and the completion run on this context.
-    Context context = vertx.getOrCreateContext();
-    return retries.execute(
-        () -> new Exchange<>(vertx, context, http, settings, failures, new RequestOptions(request), body, reader)
-            .start());
+  private static <T> CompletableFuture<T> closedFailure() {
+    return CompletableFuture.failedFuture(new NebulyException.Transport("this NebulyVertxClient is closed", null));
   }
 
-  private <T> Future<T> onCallerContext(CompletableFuture<T> stage) {
-    return Future.fromCompletionStage(stage, vertx.getOrCreateContext());
-  }
-
-  private RequestOptions get(String path) {
-    return request(HttpMethod.GET, path);
-  }
-
-  private RequestOptions request(HttpMethod method, String path) {
-    return new RequestOptions()
-        .setMethod(method)
-        .setAbsoluteURI(NebulyApi.url(settings.baseUrl, path))
-        .setFollowRedirects(false)
-        // The longest wait for a pooled connection; its TimeoutException becomes a Timeout.
-        .setConnectTimeout(settings.requestTimeout.toMillis())
-        .putHeader(HttpHeaders.AUTHORIZATION, settings.authorization)
-        .putHeader(HttpHeaders.ACCEPT, "application/json")
-        .putHeader(HttpHeaders.USER_AGENT, NebulyApi.USER_AGENT);
-  }
-
-  /**
-   * Binds a success body, or decodes an error answer into the exception it stands for.
-   *
-   * @param resource what was asked for, such as {@code interaction 'abc'}, for a not-found error
-   */
-  private <D> D read(HttpClientResponse response, Buffer body, Class<D> type, String resource) {
-    int status = response.statusCode();
-    if (status < 200 || status > 299) {
-      throw errors.decode(
-          new ErrorResponse(
-              status,
-              response.getHeader(HttpHeaders.RETRY_AFTER),
-              response.getHeader(HttpHeaders.CONTENT_TYPE),
-              body.toString(StandardCharsets.UTF_8)),
-          resource);
-    }
-    try {
-      return JSON.readValue(body.getBytes(), type);
-    } catch (IOException e) {
-      throw errors.unreadableBody(status, e);
-    }
-  }
-
-  private static byte[] write(Object document) {
-    try {
-      return JSON.writeValueAsBytes(document);
-    } catch (IOException e) {
-      // wire's request records are plain strings; failing to write one is a bug, not an answer.
-      throw new UncheckedIOException("cannot write " + document.getClass().getSimpleName(), e);
-    }
-  }
-
-  private static ErrorDocument readErrorDocument(String body) {
-    try {
-      return JSON.readValue(body, ErrorDocument.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private <T> Future<T> onCallersContext(CompletableFuture<T> call) {
+    return Future.fromCompletionStage(call, vertx.getOrCreateContext());
   }
 }

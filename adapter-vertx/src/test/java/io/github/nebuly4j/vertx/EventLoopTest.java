@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.core.NebulyException;
+import io.github.nebuly4j.core.retry.RetryPolicy;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -14,15 +16,13 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,30 +38,17 @@ import org.junit.jupiter.api.Test;
  */
 class EventLoopTest {
   private static final String KEY = "vx-loop-key-91ab";
-  private static final Logger BLOCKED_THREAD_LOG = Logger.getLogger("io.vertx.core.impl.BlockedThreadChecker");
+  private static final String PROVOKED_BLOCK = "theBlockedThreadCheckerIsHeard";
 
   private static Vertx vertx;
   private static LoopbackServer server;
   private static NebulyVertxClient client;
-  private static final ConcurrentLinkedQueue<LogRecord> blockedWarnings = new ConcurrentLinkedQueue<>();
-  private static final Handler CAPTURE = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      blockedWarnings.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  private static LogCapture blockedThreads;
 
   @BeforeAll
   static void start() throws Exception {
-    BLOCKED_THREAD_LOG.addHandler(CAPTURE);
     // Captured, not printed: theBlockedThreadCheckerIsHeard provokes warnings on purpose.
-    BLOCKED_THREAD_LOG.setUseParentHandlers(false);
+    blockedThreads = LogCapture.start("io.vertx.core.impl.BlockedThreadChecker");
     vertx = Vertx.vertx(new VertxOptions()
         .setBlockedThreadCheckInterval(10)
         .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
@@ -70,7 +57,8 @@ class EventLoopTest {
         .setWarningExceptionTime(100)
         .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
     server = new LoopbackServer().otherwise(EventLoopTest::answerById);
-    client = NebulyVertxClient.create(vertx, new NebulyVertxOptions().setBaseUrl(server.baseUrl()).setApiKey(KEY));
+    client = NebulyVertxClient.create(vertx, new NebulyVertxOptions().setBaseUrl(server.baseUrl()).setApiKey(KEY)
+        .setRetryPolicy(RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(20)).jitter(0).build()));
     // Warm up class loading and Jackson's deserializers, which may take a while only once.
     client.interactionLink(InteractionId.of("warm-up")).toCompletableFuture().get(30, TimeUnit.SECONDS);
     client.findById(ConversationId.of("warm-up")).toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -78,31 +66,26 @@ class EventLoopTest {
 
   @AfterAll
   static void stop() throws Exception {
-    BLOCKED_THREAD_LOG.removeHandler(CAPTURE);
-    BLOCKED_THREAD_LOG.setUseParentHandlers(true);
+    blockedThreads.close();
     client.close();
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     server.close();
   }
 
-  /** The warnings as text, with the blocked thread's stack when Vert.x attached one. */
+  /**
+   * The blocked-thread checker's warnings, with the blocked thread's stack when Vert.x attached one,
+   * but those about {@link #theBlockedThreadCheckerIsHeard()}'s loop: the checker may report that
+   * block a moment after the test that provoked it has ended, during the next test.
+   */
   private static List<String> warnings() {
-    List<String> texts = new ArrayList<>();
-    for (LogRecord record : blockedWarnings) {
-      StringBuilder text = new StringBuilder(record.getMessage());
-      if (record.getThrown() != null) {
-        for (StackTraceElement frame : record.getThrown().getStackTrace()) {
-          text.append("\n    at ").append(frame);
-        }
-      }
-      texts.add(text.toString());
-    }
-    return texts;
+    return blockedThreads.atOrAbove(Level.WARNING).stream()
+        .filter(warning -> !warning.contains(PROVOKED_BLOCK))
+        .toList();
   }
 
   @BeforeEach
   void clearWarnings() {
-    blockedWarnings.clear();
+    blockedThreads.clear();
   }
 
   /** Links and conversations named after the id asked for, so that a mixed-up answer shows. */
@@ -139,7 +122,7 @@ class EventLoopTest {
     });
     done.get(10, TimeUnit.SECONDS);
 
-    assertThat(warnings()).isNotEmpty();
+    assertThat(blockedThreads.atOrAbove(Level.WARNING)).anyMatch(warning -> warning.contains(PROVOKED_BLOCK));
   }
 
   @Test
@@ -250,5 +233,40 @@ class EventLoopTest {
         .toCompletableFuture();
 
     assertThat(onEventLoop.get(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void retriesAndTheirWaitsStayOnTheCallersContext() throws Exception {
+    server.on("/deeplinks/interaction/retried", LoopbackServer.json(503, "{\"detail\": \"busy\"}"), EventLoopTest::answerById);
+    CompletableFuture<List<Boolean>> onCaller = new CompletableFuture<>();
+
+    vertx.runOnContext(ignored -> {
+      Context caller = Vertx.currentContext();
+      client.interactionLink(InteractionId.of("retried")).whenComplete((link, failure) ->
+          onCaller.complete(List.of(failure == null, Vertx.currentContext() == caller)));
+    });
+
+    assertThat(onCaller.get(20, TimeUnit.SECONDS)).containsExactly(true, true);
+    assertThat(warnings()).isEmpty();
+  }
+
+  @Test
+  void aTimeoutCompletesOnTheCallersContext() throws Exception {
+    server.on("/deeplinks/interaction/silent", LoopbackServer.silent());
+    NebulyVertxClient impatient = NebulyVertxClient.create(vertx, new NebulyVertxOptions()
+        .setBaseUrl(server.baseUrl()).setApiKey(KEY)
+        .setAttemptTimeout(Duration.ofMillis(200)).setRetryPolicy(RetryPolicy.none()));
+    CompletableFuture<List<Object>> onCaller = new CompletableFuture<>();
+    try {
+      vertx.runOnContext(ignored -> {
+        Context caller = Vertx.currentContext();
+        impatient.interactionLinkFuture(InteractionId.of("silent")).onComplete(outcome ->
+            onCaller.complete(List.of(outcome.cause().getClass(), Vertx.currentContext() == caller)));
+      });
+
+      assertThat(onCaller.get(20, TimeUnit.SECONDS)).containsExactly(NebulyException.Timeout.class, true);
+    } finally {
+      impatient.close();
+    }
   }
 }

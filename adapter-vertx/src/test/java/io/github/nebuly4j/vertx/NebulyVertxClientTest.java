@@ -9,85 +9,74 @@ import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.DeepLink;
 import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.LinkTarget;
-import io.github.nebuly4j.core.MicroDollars;
 import io.github.nebuly4j.core.NebulyException;
 import io.github.nebuly4j.core.retry.RetryPolicy;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SelfSignedCertificate;
-import java.math.BigDecimal;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The client against a scripted loopback Vert.x server: wire format, errors, faults, retries. */
-class NebulyVertxClientTest {
+/**
+ * The transport against a scripted loopback server: the bytes sent, the body bound while the body
+ * streams, one deadline per attempt whatever the pace of the bytes, aborts that close the
+ * connection or never send, the pool, and nothing logged on the way.
+ */
+class NebulyVertxClientTest extends OnVertx {
   private static final String KEY = "vx-test-key-5d1c";
-  private static final String CONVERSATION_JSON =
-      """
-      {"id": "c-1", "session_length": 2.0, "session_time": 12.5,
-       "start_session": "2024-05-30T09:27:52.420Z", "end_session": "2024-05-30 09:28:04.920000",
-       "cost": 1523.75, "tags": {"team": "support", "priority": 2}, "emotions": ["joy"],
-       "custom_aggregates": {}, "unknown_field": true,
-       "conversation": [
-         {"id": "i-1", "input": "hi", "output": "hello", "timestamp": "2024-05-30T09:27:52.420Z",
-          "end_timestamp": "2024-05-30T09:27:53Z", "topic": "greeting"},
-         {"id": "i-2", "input": "bye", "output": "ciao", "timestamp": "2024-05-30T09:28:00Z",
-          "end_timestamp": "2024-05-30T09:28:04.92+00:00"}
-       ]}
-      """;
+  private static final String LINK = "{\"url\": \"https://nebuly.example/i\"}";
+  private static final String CONVERSATION =
+      "{\"id\": \"c-1\", \"conversation\": [{\"id\": \"i-1\", \"input\": \"hi\", \"output\": \"hello\","
+          + " \"timestamp\": \"2024-05-30T09:27:52.420Z\", \"end_timestamp\": \"2024-05-30T09:27:53Z\"}]}";
 
-  private static Vertx vertx;
   private LoopbackServer server;
   private NebulyVertxClient client;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void closeVertx() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
+  private LogCapture logs;
 
   @BeforeEach
-  void startServer() throws Exception {
+  void start() throws Exception {
     server = new LoopbackServer();
+    logs = LogCapture.start("io");
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (client != null) {
-      client.close();
+    try {
+      assertThat(logs.atOrAbove(Level.WARNING)).as("what Vert.x and Netty logged at WARNING or above").isEmpty();
+    } finally {
+      logs.close();
+      if (client != null) {
+        client.close();
+      }
+      server.close();
     }
-    server.close();
   }
 
   private NebulyVertxOptions options() {
     return new NebulyVertxOptions()
         .setBaseUrl(server.baseUrl())
         .setApiKey(KEY)
-        .setRequestTimeout(Duration.ofSeconds(2))
-        .setRetryPolicy(RetryPolicy.builder()
-            .maxAttempts(3).initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(50))
-            .jitter(0).maxRetryAfter(Duration.ofSeconds(3)).build());
+        .setAttemptTimeout(Duration.ofSeconds(5))
+        .setRetryPolicy(RetryPolicy.none());
   }
 
   private NebulyVertxClient client(NebulyVertxOptions options) {
@@ -109,158 +98,80 @@ class NebulyVertxClientTest {
   }
 
   @Test
-  void interactionLinkSendsTheDocumentedRequestWithTheIdAsOneSegment() throws Exception {
-    server.on("/deeplinks/interaction/a%2F..%3Fb%20%C3%A9",
-        json(200, "{\"url\": \"https://v2.platform.eu.nebuly.com/live-activity?x=1\"}"));
-
-    DeepLink link = value(client(options()).interactionLink(InteractionId.of("a/..?b é")));
-
-    assertThat(link.uri()).isEqualTo(URI.create("https://v2.platform.eu.nebuly.com/live-activity?x=1"));
-    assertThat(link.target()).isEqualTo(LinkTarget.INTERACTION);
-    assertThat(link.targetId()).isEqualTo("a/..?b é");
-    LoopbackServer.Received request = server.journal().get(0);
-    assertThat(request.method()).isEqualTo("GET");
-    assertThat(request.uri()).isEqualTo("/api/external/deeplinks/interaction/a%2F..%3Fb%20%C3%A9");
-    assertThat(request.headers().get("Authorization")).isEqualTo("Bearer " + KEY);
-    assertThat(request.headers().get("Accept")).isEqualTo("application/json");
-    assertThat(request.headers().get("User-Agent")).matches("nebuly4j/\\S+");
-  }
-
-  @Test
-  void conversationLinkUsesItsOwnPath() throws Exception {
-    server.on("/deeplinks/conversation/c-9", json(200, "{\"url\": \"https://nebuly.example/c\"}"));
-
-    DeepLink link = value(client(options()).conversationLinkFuture(ConversationId.of("c-9")).toCompletionStage());
-
-    assertThat(link.target()).isEqualTo(LinkTarget.CONVERSATION);
-    assertThat(link.uri()).isEqualTo(URI.create("https://nebuly.example/c"));
-  }
-
-  @Test
-  void findByIdPostsTheIdAndMapsTheWholeConversation() throws Exception {
-    server.on("/get-conversation-detail", json(200, CONVERSATION_JSON));
-
-    Conversation conversation = value(client(options()).findById(ConversationId.of("c-1"))).orElseThrow();
-
-    assertThat(conversation.id()).isEqualTo(ConversationId.of("c-1"));
-    assertThat(conversation.interactions()).hasSize(2);
-    assertThat(conversation.interactions().get(0).input()).contains("hi");
-    assertThat(conversation.cost()).contains(MicroDollars.ofMicros(new BigDecimal("1523.75")));
-    assertThat(conversation.sessionTime()).contains(Duration.ofMillis(12_500));
-    assertThat(conversation.tags()).containsEntry("team", "support").containsEntry("priority", "2");
-    LoopbackServer.Received request = server.journal().get(0);
-    assertThat(request.method()).isEqualTo("POST");
-    assertThat(request.uri()).isEqualTo("/api/external/get-conversation-detail");
-    assertThat(request.headers().get("Content-Type")).isEqualTo("application/json");
-    assertThat(request.headers().get("Authorization")).isEqualTo("Bearer " + KEY);
-    assertThat(new io.vertx.core.json.JsonObject(request.body()).getMap())
-        .isEqualTo(java.util.Map.of("conversation_id", "c-1"));
-  }
-
-  @Test
-  void aMissingConversationIsEmptyButAMissingLinkIsNotFound() throws Exception {
-    server.on("/get-conversation-detail", json(404, "{\"detail\": \"Conversation not found\"}"));
-    server.on("/deeplinks/interaction/i-0", json(404, "{\"detail\": \"Interaction not found\"}"));
+  void theRequestIsSentByteForByteAndTheAnswerRead() throws Exception {
+    server.on("/deeplinks/interaction/a%2F..%3Fb%20%C3%A9", json(200, LINK));
+    server.on("/get-conversation-detail", json(200, CONVERSATION));
     NebulyVertxClient nebuly = client(options());
 
-    assertThat(value(nebuly.findByIdFuture(ConversationId.of("nope")).toCompletionStage())).isEmpty();
-    assertThat(failure(nebuly.interactionLink(InteractionId.of("i-0"))))
-        .isInstanceOf(NebulyException.NotFound.class)
-        .hasMessageContaining("i-0");
-    assertThat(server.journal()).hasSize(2);
-  }
-
-  @Test
-  void aRefusedKeyIsAuthenticationAndNeverEchoesTheKey() throws Exception {
-    server.on("/deeplinks/interaction/i-1", json(401, "{\"detail\": \"invalid key " + KEY + "\"}"));
-
-    Throwable failure = failure(client(options()).interactionLink(InteractionId.of("i-1")));
-
-    assertThat(failure).isInstanceOf(NebulyException.Authentication.class);
-    assertThat(failure.getMessage()).doesNotContain(KEY).contains("invalid key");
-    assertThat(server.journal()).hasSize(1);
-  }
-
-  @Test
-  void serviceFailuresAreRetriedUntilSuccess() throws Exception {
-    server.on("/deeplinks/interaction/i-1",
-        json(503, "{\"detail\": \"busy\"}"),
-        (request, body) -> request.response().setStatusCode(502).end("<html><title>Bad gateway</title></html>"),
-        json(200, "{\"url\": \"https://nebuly.example/i\"}"));
-
-    DeepLink link = value(client(options()).interactionLink(InteractionId.of("i-1")));
+    DeepLink link = value(nebuly.interactionLink(InteractionId.of("a/..?b é")));
+    Conversation conversation = value(nebuly.findByIdFuture(ConversationId.of("c-1")).toCompletionStage()).orElseThrow();
 
     assertThat(link.uri()).isEqualTo(URI.create("https://nebuly.example/i"));
-    assertThat(server.journal()).hasSize(3);
+    assertThat(link.target()).isEqualTo(LinkTarget.INTERACTION);
+    assertThat(conversation.interactions().get(0).input()).contains("hi");
+    LoopbackServer.Received get = server.journal().get(0);
+    assertThat(get.method()).isEqualTo("GET");
+    assertThat(get.uri()).isEqualTo("/api/external/deeplinks/interaction/a%2F..%3Fb%20%C3%A9");
+    assertThat(get.headers().get("Authorization")).isEqualTo("Bearer " + KEY);
+    assertThat(get.headers().get("Accept")).isEqualTo("application/json");
+    assertThat(get.headers().get("User-Agent")).matches("nebuly4j/\\S+");
+    assertThat(get.body()).isEmpty();
+    LoopbackServer.Received post = server.journal().get(1);
+    assertThat(post.method()).isEqualTo("POST");
+    assertThat(post.uri()).isEqualTo("/api/external/get-conversation-detail");
+    assertThat(post.headers().get("Content-Type")).isEqualTo("application/json");
+    assertThat(new JsonObject(post.body()).getMap()).isEqualTo(Map.of("conversation_id", "c-1"));
   }
 
   @Test
-  void theLastFailureIsReportedWhenRetriesRunOut() throws Exception {
-    server.on("/deeplinks/interaction/i-1", json(500, "{\"detail\": \"boom\"}"));
+  void sequentialCallsShareOneKeptAliveConnection() throws Exception {
+    server.on("/deeplinks/conversation/c-1", json(200, LINK));
+    NebulyVertxClient nebuly = client(options());
+
+    for (int i = 0; i < 10; i++) {
+      value(nebuly.conversationLink(ConversationId.of("c-1")));
+    }
+
+    assertThat(server.journal()).hasSize(10);
+    assertThat(server.connectionsAccepted()).isEqualTo(1);
+  }
+
+  @Test
+  void aRedirectIsNotFollowed() throws Exception {
+    server.on("/deeplinks/interaction/i-1", (request, body) ->
+        request.response().setStatusCode(302).putHeader("Location", server.baseUrl() + "/deeplinks/interaction/i-2").end());
+    server.on("/deeplinks/interaction/i-2", json(200, LINK));
 
     Throwable failure = failure(client(options()).interactionLink(InteractionId.of("i-1")));
 
     assertThat(failure).isInstanceOf(NebulyException.ServiceFailure.class);
-    assertThat(((NebulyException) failure).httpStatus()).hasValue(500);
-    assertThat(server.journal()).hasSize(3);
+    assertThat(((NebulyException) failure).httpStatus()).hasValue(302);
+    assertThat(server.journal()).extracting(LoopbackServer.Received::uri)
+        .containsExactly("/api/external/deeplinks/interaction/i-1");
   }
 
   @Test
-  void retryAfterIsHonoured() throws Exception {
-    server.on("/deeplinks/interaction/i-1",
-        (request, body) -> request.response().setStatusCode(429).putHeader("Retry-After", "1").end(),
-        json(200, "{\"url\": \"https://nebuly.example/i\"}"));
-    long start = System.nanoTime();
+  void anEndlessBodyIsCutAtTheBoundAndItsConnectionClosed() throws Exception {
+    server.on("/get-conversation-detail", LoopbackServer.endless(200, "{\"id\": \"c-1\", \"tags\": {\"x\": \""));
 
-    value(client(options()).interactionLink(InteractionId.of("i-1")));
-
-    assertThat(server.journal()).hasSize(2);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(990));
-  }
-
-  @Test
-  void aSilentServerIsATimeoutWithTheConfiguredLimit() throws Exception {
-    server.on("/deeplinks/interaction/i-1", (request, body) -> { /* never answers */ });
-    Duration limit = Duration.ofMillis(300);
-    long start = System.nanoTime();
-
-    Throwable failure = failure(client(options().setRequestTimeout(limit).setRetryPolicy(RetryPolicy.none()))
-        .interactionLink(InteractionId.of("i-1")));
-
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    assertThat(failure).isInstanceOf(NebulyException.Timeout.class);
-    assertThat(((NebulyException.Timeout) failure).limit()).isEqualTo(limit);
-    assertThat(elapsed).isGreaterThanOrEqualTo(limit).isLessThan(limit.multipliedBy(10));
-  }
-
-  @Test
-  void aBodyPastTheBoundIsAbortedWhileStreaming() throws Exception {
-    CompletableFuture<Void> connectionClosed = new CompletableFuture<>();
-    server.on("/get-conversation-detail", (request, body) -> {
-      HttpServerResponse response = request.response().setChunked(true).putHeader("Content-Type", "application/json");
-      request.connection().closeHandler(ignored -> connectionClosed.complete(null));
-      response.write("{\"id\": \"c-1\", \"tags\": {\"x\": \"");
-      streamForever(response, Buffer.buffer("a".repeat(8192)));
-    });
-
-    Throwable failure = failure(client(options().setMaxResponseBytes(64 * 1024).setRetryPolicy(RetryPolicy.none()))
-        .findById(ConversationId.of("c-1")));
+    Throwable failure = failure(client(options().setMaxBodySize(64 * 1024)).findById(ConversationId.of("c-1")));
 
     assertThat(failure).isInstanceOf(NebulyException.MalformedResponse.class).hasMessageContaining("65536");
     assertThat(((NebulyException) failure).httpStatus()).hasValue(200);
-    // The body never ends: only an aborted request lets the server see its connection close.
-    connectionClosed.get(10, TimeUnit.SECONDS);
+    // The body never ends: only a client that gave up on the connection lets the server see it close.
+    await("the connection is closed", () -> server.connectionsClosed() == 1);
   }
 
-  private static void streamForever(HttpServerResponse response, Buffer chunk) {
-    if (response.closed() || response.ended()) {
-      return;
-    }
-    response.write(chunk).onComplete(written -> {
-      if (written.succeeded()) {
-        streamForever(response, chunk);
-      }
-    });
+  @Test
+  void anOversizedErrorPageIsCutAndStillTypedByItsStatus() throws Exception {
+    server.on("/deeplinks/interaction/i-1",
+        LoopbackServer.endless(503, "<html><head><title>Down for maintenance</title></head><body>"));
+
+    Throwable failure = failure(client(options().setMaxBodySize(4096)).interactionLink(InteractionId.of("i-1")));
+
+    assertThat(failure).isInstanceOf(NebulyException.ServiceFailure.class).hasMessageContaining("Down for maintenance");
+    assertThat(((NebulyException) failure).httpStatus()).hasValue(503);
+    await("the connection is closed", () -> server.connectionsClosed() == 1);
   }
 
   @Test
@@ -268,52 +179,160 @@ class NebulyVertxClientTest {
     server.on("/deeplinks/interaction/i-1", (request, body) ->
         request.response().putHeader("Content-Length", "100000000").write("{\"url\": "));
 
-    Throwable failure = failure(client(options().setMaxResponseBytes(1000)).interactionLink(InteractionId.of("i-1")));
+    Throwable failure = failure(client(options().setMaxBodySize(1000)).interactionLink(InteractionId.of("i-1")));
 
     assertThat(failure).isInstanceOf(NebulyException.MalformedResponse.class).hasMessageContaining("1000 bytes");
+    await("the connection is closed", () -> server.connectionsClosed() == 1);
+  }
+
+  @Test
+  void aBodyOfExactlyTheBoundIsRead() throws Exception {
+    String padded = LINK.substring(0, LINK.length() - 1) + " ".repeat(100) + "}";
+    server.on("/deeplinks/interaction/i-1", (request, body) ->
+        request.response().setChunked(true).write(padded.substring(0, 50)).compose(v -> request.response().end(padded.substring(50))));
+
+    DeepLink link = value(client(options().setMaxBodySize(padded.length())).interactionLink(InteractionId.of("i-1")));
+
+    assertThat(link.uri()).isEqualTo(URI.create("https://nebuly.example/i"));
+  }
+
+  @Test
+  void aConnectionDroppedMidBodyIsATransportFailureNotAShortAnswer() throws Exception {
+    server.on("/deeplinks/interaction/declared", (request, body) -> {
+      request.response().putHeader("Content-Length", "500").write("{\"url\": \"https://nebuly.example/i\"}");
+      request.response().write("").onComplete(ignored -> request.connection().close());
+    });
+    server.on("/deeplinks/interaction/chunked", (request, body) -> {
+      request.response().setChunked(true).write("{\"url\": \"https://nebuly.example/i\"}");
+      request.response().write("").onComplete(ignored -> request.connection().close());
+    });
+    NebulyVertxClient nebuly = client(options());
+
+    for (String id : List.of("declared", "chunked")) {
+      Throwable failure = failure(nebuly.interactionLink(InteractionId.of(id)));
+
+      assertThat(failure).as(id).isInstanceOf(NebulyException.Transport.class)
+          .hasMessageContaining("failed before the answer was complete");
+    }
+  }
+
+  @Test
+  void aTricklingBodyStillEndsAtTheAttemptDeadline() throws Exception {
+    server.on("/get-conversation-detail",
+        json(200, CONVERSATION),
+        LoopbackServer.trickle(200, "{\"id\": \"c-1\", \"tags\": {\"x\": \"", "a", 20));
+    Duration deadline = Duration.ofMillis(800);
+    NebulyVertxClient nebuly = client(options().setAttemptTimeout(deadline));
+    // A first call opens the connection, so that the second is sent at once and its body trickles.
+    value(nebuly.findById(ConversationId.of("c-1")));
+    long start = System.nanoTime();
+
+    Throwable failure = failure(nebuly.findById(ConversationId.of("c-1")));
+
+    assertThat(failure).isInstanceOf(NebulyException.Timeout.class);
+    assertThat(((NebulyException.Timeout) failure).phase()).isEqualTo(NebulyException.Timeout.Phase.ANSWER);
+    assertThat(((NebulyException.Timeout) failure).limit()).isEqualTo(deadline);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(deadline);
+    assertThat(server.journal()).hasSize(2);
+    await("the connection is closed", () -> server.connectionsClosed() == 1);
+  }
+
+  @Test
+  void cancellingAbortsTheRequestInFlightAndClosesItsConnection() throws Exception {
+    server.on("/deeplinks/interaction/i-1", LoopbackServer.silent());
+    CompletableFuture<DeepLink> call = client(options()).interactionLink(InteractionId.of("i-1"));
+    await("the request arrived", () -> server.journal().size() == 1);
+
+    assertThat(call.cancel(true)).isTrue();
+
+    await("the connection is closed", () -> server.connectionsClosed() == 1);
+    assertThat(call).isCancelled();
+  }
+
+  @Test
+  void cancellingWhileTheBodyStreamsClosesTheConnection() throws Exception {
+    server.on("/get-conversation-detail", LoopbackServer.trickle(200, "{\"id\": \"c-1\", \"tags\": {\"x\": \"", "a", 20));
+    CompletableFuture<Optional<Conversation>> call = client(options()).findById(ConversationId.of("c-1"));
+    await("the request arrived", () -> server.journal().size() == 1);
+
+    call.cancel(true);
+
+    await("the connection is closed", () -> server.connectionsClosed() == 1);
+  }
+
+  @Test
+  void aCallCancelledWhileItWaitsForAPooledConnectionIsNeverSentAndLeavesThePoolFree() throws Exception {
+    List<io.vertx.core.http.HttpServerRequest> held = new CopyOnWriteArrayList<>();
+    server.on("/deeplinks/interaction/first", (request, body) -> held.add(request));
+    server.on("/deeplinks/interaction/third", json(200, LINK));
+    NebulyVertxClient nebuly = client(options().setMaxConnections(1));
+    CompletableFuture<DeepLink> first = nebuly.interactionLink(InteractionId.of("first"));
+    await("the first request holds the only connection", () -> held.size() == 1);
+    CompletableFuture<DeepLink> second = nebuly.interactionLink(InteractionId.of("second"));
+
+    second.cancel(true);
+    CompletableFuture<DeepLink> third = nebuly.interactionLink(InteractionId.of("third"));
+    held.get(0).response().putHeader("Content-Type", "application/json").end(LINK);
+
+    assertThat(value(first).targetId()).isEqualTo("first");
+    assertThat(value(third).targetId()).isEqualTo("third");
+    assertThat(server.journal()).extracting(LoopbackServer.Received::uri)
+        .containsExactly("/api/external/deeplinks/interaction/first", "/api/external/deeplinks/interaction/third");
+    assertThat(server.connectionsAccepted()).isEqualTo(1);
+    assertThat(server.connectionsClosed()).isZero();
+  }
+
+  @Test
+  void aPoolWaitLongerThanTheConnectTimeoutIsAConnectTimeout() throws Exception {
+    server.on("/deeplinks/interaction/first", LoopbackServer.silent());
+    NebulyVertxClient nebuly = client(options().setMaxConnections(1).setConnectTimeout(Duration.ofMillis(200)));
+    CompletableFuture<DeepLink> first = nebuly.interactionLink(InteractionId.of("first"));
+    await("the first request holds the only connection", () -> server.journal().size() == 1);
+
+    Throwable failure = failure(nebuly.interactionLink(InteractionId.of("second")));
+
+    assertThat(failure).isInstanceOf(NebulyException.Timeout.class);
+    assertThat(((NebulyException.Timeout) failure).phase()).isEqualTo(NebulyException.Timeout.Phase.CONNECT);
+    first.cancel(true);
+    await("the first connection is closed", () -> server.connectionsClosed() == 1);
     assertThat(server.journal()).hasSize(1);
   }
 
   @Test
-  void aConnectionClosedMidBodyIsATransportFailure() throws Exception {
-    server.on("/deeplinks/interaction/i-1", (request, body) -> {
-      request.response().putHeader("Content-Length", "500").write("{\"url\": \"https://neb");
-      request.response().write("").onComplete(ignored -> request.connection().close());
-    });
+  void manyCallsCancelledAtRandomMomentsLogNothingAndLeaveThePoolUsable() throws Exception {
+    server.on("/deeplinks/conversation/c-1", (request, body) ->
+        Vertx.currentContext().owner().setTimer(1, id ->
+            request.response().putHeader("Content-Type", "application/json").end(LINK)));
+    NebulyVertxClient nebuly = client(options().setMaxConnections(2));
+    List<CompletableFuture<DeepLink>> calls = new CopyOnWriteArrayList<>();
 
-    Throwable failure = failure(client(options().setRetryPolicy(RetryPolicy.none()))
-        .interactionLink(InteractionId.of("i-1")));
+    for (int i = 0; i < 200; i++) {
+      CompletableFuture<DeepLink> call = nebuly.conversationLink(ConversationId.of("c-1"));
+      calls.add(call);
+      if (i % 2 == 0) {
+        call.cancel(true);
+      }
+    }
 
-    assertThat(failure).isInstanceOf(NebulyException.Transport.class);
-  }
-
-  @Test
-  void malformedJsonIsAMalformedResponseKeepingTheStatus() throws Exception {
-    server.on("/deeplinks/interaction/i-1", json(200, "{\"url\": "));
-    server.on("/get-conversation-detail", json(200, "{\"id\": \"c-1\", \"conversation\": [{\"id\": 5, \"input\": {}}]}"));
-    NebulyVertxClient nebuly = client(options());
-
-    Throwable linkFailure = failure(nebuly.interactionLink(InteractionId.of("i-1")));
-    Throwable conversationFailure = failure(nebuly.findById(ConversationId.of("c-1")));
-
-    assertThat(linkFailure).isInstanceOf(NebulyException.MalformedResponse.class);
-    assertThat(((NebulyException) linkFailure).httpStatus()).hasValue(200);
-    assertThat(conversationFailure).isInstanceOf(NebulyException.MalformedResponse.class);
-    assertThat(server.journal()).hasSize(2);
+    for (int i = 1; i < calls.size(); i += 2) {
+      assertThat(value(calls.get(i)).targetId()).isEqualTo("c-1");
+    }
+    assertThat(value(nebuly.conversationLink(ConversationId.of("c-1"))).targetId()).isEqualTo("c-1");
   }
 
   @Test
   void aRefusedConnectionIsATransportFailure() throws Exception {
     int freePort;
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       freePort = socket.getLocalPort();
     }
 
-    Throwable failure = failure(client(options().setBaseUrl("http://127.0.0.1:" + freePort + "/api/external")
-            .setRetryPolicy(RetryPolicy.none()))
+    Throwable failure = failure(client(options().setBaseUrl("http://127.0.0.1:" + freePort + "/api/external"))
         .interactionLink(InteractionId.of("i-1")));
 
-    assertThat(failure).isInstanceOf(NebulyException.Transport.class).hasMessageNotContaining(KEY);
+    assertThat(failure).isInstanceOf(NebulyException.Transport.class)
+        .hasMessageContaining("could not connect to 127.0.0.1:" + freePort)
+        .hasMessageNotContaining(KEY);
   }
 
   @Test
@@ -323,16 +342,23 @@ class NebulyVertxClientTest {
     HttpServer tls = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setKeyCertOptions(certificate.keyCertOptions()))
         .requestHandler(request -> {
           reached.add(request.uri());
-          request.response().end("{\"url\": \"https://nebuly.example/i\"}");
+          request.response().end(LINK);
         });
     int port = value(tls.listen(0, "127.0.0.1").toCompletionStage()).actualPort();
     try {
-      Throwable failure = failure(client(options().setBaseUrl("https://127.0.0.1:" + port + "/api/external")
-              .setRetryPolicy(RetryPolicy.none()))
-          .interactionLink(InteractionId.of("i-1")));
+      NebulyVertxOptions options = options().setBaseUrl("https://127.0.0.1:" + port + "/api/external");
+      Throwable failure = failure(client(options).interactionLink(InteractionId.of("i-1")));
+      client.close();
+      NebulyVertxClient trusting = NebulyVertxClient.create(
+          vertx, new WebClientOptions().setTrustOptions(certificate.trustOptions()).setVerifyHost(false), options);
+      client = trusting;
+      DeepLink link = value(trusting.interactionLink(InteractionId.of("i-1")));
 
-      assertThat(failure).isInstanceOf(NebulyException.Transport.class).hasMessageNotContaining(KEY);
-      assertThat(reached).isEmpty();
+      assertThat(failure).isInstanceOf(NebulyException.Transport.class)
+          .hasMessageContaining("could not connect")
+          .hasMessageNotContaining(KEY);
+      assertThat(link.uri()).isEqualTo(URI.create("https://nebuly.example/i"));
+      assertThat(reached).containsExactly("/api/external/deeplinks/interaction/i-1");
     } finally {
       value(tls.close().toCompletionStage());
       certificate.delete();
@@ -340,71 +366,47 @@ class NebulyVertxClientTest {
   }
 
   @Test
-  void cancellingAbortsTheRequestUnderWay() throws Exception {
-    CompletableFuture<Void> received = new CompletableFuture<>();
-    CompletableFuture<Void> connectionClosed = new CompletableFuture<>();
-    server.on("/deeplinks/interaction/i-1", (request, body) -> {
-      request.connection().closeHandler(ignored -> connectionClosed.complete(null));
-      received.complete(null);
-    });
-    CompletableFuture<DeepLink> call = client(options()).interactionLink(InteractionId.of("i-1"));
-    received.get(10, TimeUnit.SECONDS);
+  void anApplicationsWebClientIsUsedSharedAndNeverClosed() throws Exception {
+    server.on("/deeplinks/conversation/c-1", json(200, LINK));
+    WebClient shared = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(1));
+    try {
+      NebulyVertxClient one = NebulyVertxClient.create(vertx, shared, options());
+      NebulyVertxClient two = NebulyVertxClient.create(vertx, shared, options());
 
-    assertThat(call.cancel(true)).isTrue();
+      assertThat(value(one.conversationLink(ConversationId.of("c-1"))).targetId()).isEqualTo("c-1");
+      assertThat(value(two.conversationLink(ConversationId.of("c-1"))).targetId()).isEqualTo("c-1");
+      one.close();
+      two.close();
 
-    connectionClosed.get(10, TimeUnit.SECONDS);
-    assertThat(call).isCancelled();
-  }
-
-  @Test
-  void cancellingDuringABackoffSendsNoFurtherAttempt() throws Exception {
-    CompletableFuture<Void> firstAnswered = new CompletableFuture<>();
-    CompletableFuture<Void> secondRequest = new CompletableFuture<>();
-    server.on("/deeplinks/interaction/i-1",
-        (request, body) -> request.response().setStatusCode(503).end().onComplete(ignored -> firstAnswered.complete(null)),
-        (request, body) -> secondRequest.complete(null));
-    CompletableFuture<DeepLink> call = client(options().setRetryPolicy(RetryPolicy.builder()
-            .maxAttempts(2).initialBackoff(Duration.ofMillis(500)).maxBackoff(Duration.ofMillis(500)).jitter(0).build()))
-        .interactionLink(InteractionId.of("i-1"));
-    firstAnswered.get(10, TimeUnit.SECONDS);
-
-    call.cancel(true);
-
-    assertThatThrownBy(() -> secondRequest.get(1500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
-    assertThat(server.journal()).hasSize(1);
+      assertThat(value(shared.getAbs(server.baseUrl() + "/deeplinks/conversation/c-1").send().toCompletionStage())
+          .statusCode()).isEqualTo(200);
+      assertThat(server.connectionsAccepted()).isEqualTo(1);
+    } finally {
+      shared.close();
+    }
   }
 
   @Test
   void aClosedClientFailsCallsAndLeavesVertxOpen() throws Exception {
     NebulyVertxClient nebuly = client(options());
-    value(nebuly.closeFuture().toCompletionStage());
+    nebuly.close();
+    nebuly.close();
 
     Throwable failure = failure(nebuly.findById(ConversationId.of("c-1")));
 
     assertThat(failure).isInstanceOf(NebulyException.Transport.class).hasMessageContaining("closed");
     assertThat(value(vertx.executeBlocking(() -> "still open").toCompletionStage())).isEqualTo("still open");
-    assertThat(nebuly.toString()).doesNotContain(KEY);
+    assertThat(nebuly.toString()).doesNotContain(KEY).contains("closed=true");
+    assertThat(server.journal()).isEmpty();
   }
 
   @Test
-  void aNullIdIsRejectedAtOnce() {
+  void aNullIdIsRefusedAtOnce() {
     NebulyVertxClient nebuly = client(options());
 
     assertThatThrownBy(() -> nebuly.interactionLink(null)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> nebuly.conversationLinkFuture(null)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> nebuly.findById(null)).isInstanceOf(IllegalArgumentException.class);
-    assertThat(server.journal()).isEqualTo(List.of());
-  }
-
-  @Test
-  void anHtmlErrorPageIsSummarizedWithoutTheKey() throws Exception {
-    server.on("/get-conversation-detail", (request, body) -> request.response().setStatusCode(422)
-        .putHeader("Content-Type", "text/html").end("<html><title>Rejected " + KEY + "</title></html>"));
-
-    Throwable failure = failure(client(options()).findById(ConversationId.of("c-1")));
-
-    assertThat(failure).isInstanceOf(NebulyException.InvalidRequest.class);
-    assertThat(failure.getMessage()).contains("Rejected").doesNotContain(KEY);
-    assertThat(Optional.ofNullable(failure.getCause())).isEmpty();
+    assertThat(server.journal()).isEmpty();
   }
 }

@@ -2,171 +2,138 @@ package io.github.nebuly4j.vertx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.nebuly4j.core.retry.RetryPolicy;
-import io.vertx.core.Vertx;
+import io.github.nebuly4j.wire.InvalidSettingException;
+import io.github.nebuly4j.wire.NebulySettings;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
-/** The options' defaults, copies and toString, and their validation at {@code create}. */
-class NebulyVertxOptionsTest {
+/** The options are NebulySettings under Vert.x's spelling: same defaults, same rules, checked at create. */
+class NebulyVertxOptionsTest extends OnVertx {
   private static final String KEY = "sk-options-7f3e9a";
-
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void closeVertx() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
 
   private static NebulyVertxOptions valid() {
     return new NebulyVertxOptions().setApiKey(KEY);
   }
 
-  private static IllegalArgumentException rejected(UnaryOperator<NebulyVertxOptions> change) {
+  /** Every way to create a client refuses the options, naming the setting; the key is never shown. */
+  private static InvalidSettingException refused(UnaryOperator<NebulyVertxOptions> change, String setting) {
     NebulyVertxOptions options = change.apply(valid());
+    InvalidSettingException first = null;
+    WebClient webClient = WebClient.create(vertx);
     try {
-      NebulyVertxClient.create(vertx, options).close();
-    } catch (IllegalArgumentException e) {
-      assertThat(e.getMessage()).doesNotContain(KEY);
-      return e;
+      for (Runnable create : new Runnable[] {
+          () -> NebulyVertxClient.create(vertx, options),
+          () -> NebulyVertxClient.create(vertx, new WebClientOptions(), options),
+          () -> NebulyVertxClient.create(vertx, webClient, options)}) {
+        InvalidSettingException e = catchThrowableOfType(InvalidSettingException.class, create::run);
+        assertThat(e).as("create must refuse %s", options).isNotNull();
+        assertThat(e.setting()).isEqualTo(setting);
+        assertThat(e.getMessage()).doesNotContain(KEY);
+        first = first == null ? e : first;
+      }
+    } finally {
+      webClient.close();
     }
-    throw new AssertionError("create accepted " + options);
+    return first;
   }
 
   @Test
-  void defaultsAreTheDocumentedOnes() {
-    NebulyVertxOptions options = new NebulyVertxOptions();
+  void theDefaultsAreNebulySettingsDefaults() {
+    NebulySettings settings = valid().toSettings();
 
-    assertThat(options.getBaseUrl()).isEqualTo("https://backend.nebuly.com/api/external");
-    assertThat(options.getApiKey()).isNull();
-    assertThat(options.getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(options.getRequestTimeout()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(options.getRetryPolicy()).isEqualTo(RetryPolicy.defaults());
-    assertThat(options.getMaxResponseBytes()).isEqualTo(16L * 1024 * 1024);
-    assertThat(options.getMaxConnections()).isEqualTo(16);
-    assertThat(options.isAllowPlainHttp()).isFalse();
+    assertThat(settings.baseUrl()).isEqualTo(URI.create("https://backend.nebuly.com/api/external"));
+    assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(settings.attemptTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(settings.maxBodySize()).isEqualTo(16L * 1024 * 1024);
+    assertThat(settings.maxConnections()).isEqualTo(16);
+    assertThat(settings.retryPolicy()).isEqualTo(RetryPolicy.defaults());
+    assertThat(settings.allowPlainHttp()).isFalse();
   }
 
   @Test
-  void settersAreFluentAndTheCopyIsIndependent() {
+  void everySetterReachesTheSettings() {
     RetryPolicy policy = RetryPolicy.none();
-    NebulyVertxOptions original = new NebulyVertxOptions()
-        .setBaseUrl("https://nebuly.example/prefix/api/external")
+    NebulyVertxOptions options = new NebulyVertxOptions()
+        .setBaseUrl("http://nebuly.internal/prefix/api/external/")
         .setApiKey(KEY)
+        .setAllowPlainHttp(true)
         .setConnectTimeout(Duration.ofMillis(1500))
-        .setRequestTimeout(Duration.ofSeconds(4))
-        .setRetryPolicy(policy)
-        .setMaxResponseBytes(1234)
+        .setAttemptTimeout(Duration.ofSeconds(4))
+        .setMaxBodySize(1234)
         .setMaxConnections(3)
-        .setAllowPlainHttp(true);
+        .setRetryPolicy(policy);
 
-    NebulyVertxOptions copy = new NebulyVertxOptions(original);
-    original.setApiKey("changed").setMaxConnections(99);
+    NebulySettings settings = options.toSettings();
 
-    assertThat(copy.getBaseUrl()).isEqualTo("https://nebuly.example/prefix/api/external");
-    assertThat(copy.getApiKey()).isEqualTo(KEY);
-    assertThat(copy.getConnectTimeout()).isEqualTo(Duration.ofMillis(1500));
-    assertThat(copy.getRequestTimeout()).isEqualTo(Duration.ofSeconds(4));
-    assertThat(copy.getRetryPolicy()).isSameAs(policy);
-    assertThat(copy.getMaxResponseBytes()).isEqualTo(1234);
-    assertThat(copy.getMaxConnections()).isEqualTo(3);
-    assertThat(copy.isAllowPlainHttp()).isTrue();
-    assertThatThrownBy(() -> new NebulyVertxOptions(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(settings.baseUrl()).isEqualTo(URI.create("http://nebuly.internal/prefix/api/external"));
+    assertThat(settings.apiKey()).isEqualTo(KEY);
+    assertThat(settings.allowPlainHttp()).isTrue();
+    assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(settings.attemptTimeout()).isEqualTo(Duration.ofSeconds(4));
+    assertThat(settings.maxBodySize()).isEqualTo(1234);
+    assertThat(settings.maxConnections()).isEqualTo(3);
+    assertThat(settings.retryPolicy()).isSameAs(policy);
   }
 
   @Test
-  void toStringNeverShowsTheKeyOrAPasswordInTheUrl() {
-    NebulyVertxOptions options = valid().setBaseUrl("https://user:hunter2@nebuly.example/api");
-
-    assertThat(options.toString())
-        .doesNotContain(KEY)
-        .doesNotContain("hunter2")
-        .contains("apiKey=***")
-        .contains("nebuly.example/api");
-    assertThat(new NebulyVertxOptions().toString()).contains("apiKey=<unset>");
+  void eachBrokenRuleIsRefusedAtCreateNamingTheSetting() {
+    assertThat(refused(o -> o.setApiKey(null), "apiKey")).hasMessageContaining("apiKey is not set");
+    assertThat(refused(o -> o.setApiKey("a key"), "apiKey")).hasMessageContaining("spaces or control characters");
+    assertThat(refused(o -> o.setBaseUrl("http://nebuly.example/api"), "baseUrl")).hasMessageContaining("plain http");
+    assertThat(refused(o -> o.setBaseUrl("https://user:pw@nebuly.example/api"), "baseUrl"))
+        .hasMessageNotContaining("pw@");
+    assertThat(refused(o -> o.setConnectTimeout(Duration.ZERO), "connectTimeout")).hasMessageContaining("at least 1 ms");
+    assertThat(refused(o -> o.setAttemptTimeout(null), "attemptTimeout")).hasMessageContaining("must not be null");
+    assertThat(refused(o -> o.setMaxBodySize(0), "maxBodySize")).hasMessageContaining("between 1 byte and 1 GiB");
+    assertThat(refused(o -> o.setMaxConnections(0), "maxConnections")).hasMessageContaining("between 1 and 10000");
+    assertThat(refused(o -> o.setRetryPolicy(null), "retryPolicy")).hasMessageContaining("RetryPolicy.none()");
   }
 
   @Test
-  void aClientIsCreatedFromValidOptionsAndHidesTheKey() {
-    try (NebulyVertxClient client = NebulyVertxClient.create(vertx, valid())) {
-      assertThat(client.toString()).doesNotContain(KEY).contains("backend.nebuly.com");
-    }
-  }
-
-  @Test
-  void theClientKeepsItsOwnCopyOfTheOptions() throws Exception {
+  void theClientKeepsWhatItWasCreatedWith() {
     NebulyVertxOptions options = valid();
-    try (NebulyVertxClient client = NebulyVertxClient.create(vertx, options)) {
-      options.setBaseUrl("https://elsewhere.example");
-      assertThat(client.toString()).contains("backend.nebuly.com").doesNotContain("elsewhere");
+    NebulyVertxClient client = NebulyVertxClient.create(vertx, options);
+    try {
+      options.setApiKey(null).setMaxConnections(0);
+
+      assertThat(client.toString()).contains("maxConnections=16").doesNotContain(KEY);
+    } finally {
+      client.close();
     }
   }
 
   @Test
-  void aMissingKeyIsRejected() {
-    assertThat(rejected(o -> o.setApiKey(null))).hasMessageContaining("API key is not set");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "sk-with space", "sk-with\nnewline"})
-  void aBlankOrSplittingKeyIsRejected(String key) {
-    assertThat(rejected(o -> o.setApiKey(key))).hasMessageContaining("apiKey");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"not a url", "ftp://nebuly.example/api", "/api/external", "https://nebuly.example/api?x=1"})
-  void aMalformedBaseUrlIsRejected(String baseUrl) {
-    assertThat(rejected(o -> o.setBaseUrl(baseUrl))).hasMessageContaining("base URL");
-  }
-
-  @Test
-  void aNullBaseUrlIsRejected() {
-    assertThat(rejected(o -> o.setBaseUrl(null))).hasMessageContaining("base URL");
+  void nullArgumentsAreRefused() {
+    WebClient webClient = WebClient.create(vertx);
+    try {
+      assertThatThrownBy(() -> NebulyVertxClient.create(null, valid())).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> NebulyVertxClient.create(vertx, (NebulyVertxOptions) null))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> NebulyVertxClient.create(vertx, (WebClientOptions) null, valid()))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> NebulyVertxClient.create(vertx, (WebClient) null, valid()))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> NebulyVertxClient.create(null, webClient, valid()))
+          .isInstanceOf(IllegalArgumentException.class);
+    } finally {
+      webClient.close();
+    }
   }
 
   @Test
-  void plainHttpToAnotherHostNeedsTheFlag() {
-    assertThat(rejected(o -> o.setBaseUrl("http://nebuly.internal.example/api/external")))
-        .hasMessageContaining("plain http");
-
-    NebulyVertxClient.create(vertx, valid().setBaseUrl("http://nebuly.internal.example/api").setAllowPlainHttp(true))
-        .close();
-    NebulyVertxClient.create(vertx, valid().setBaseUrl("http://127.0.0.1:8080/api")).close();
-    NebulyVertxClient.create(vertx, valid().setBaseUrl("http://localhost:8080/api")).close();
-  }
-
-  @Test
-  void badTimeoutsAreRejected() {
-    assertThat(rejected(o -> o.setConnectTimeout(null))).hasMessageContaining("connectTimeout");
-    assertThat(rejected(o -> o.setConnectTimeout(Duration.ZERO))).hasMessageContaining("connectTimeout");
-    assertThat(rejected(o -> o.setRequestTimeout(Duration.ofMillis(-5)))).hasMessageContaining("requestTimeout");
-    assertThat(rejected(o -> o.setRequestTimeout(Duration.ofDays(100)))).hasMessageContaining("requestTimeout");
-  }
-
-  @Test
-  void otherBadValuesAreRejected() {
-    assertThat(rejected(o -> o.setRetryPolicy(null))).hasMessageContaining("retryPolicy");
-    assertThat(rejected(o -> o.setMaxResponseBytes(0))).hasMessageContaining("maxResponseBytes");
-    assertThat(rejected(o -> o.setMaxConnections(0))).hasMessageContaining("maxConnections");
-  }
-
-  @Test
-  void nullArgumentsOfCreateAreRejected() {
-    assertThatThrownBy(() -> NebulyVertxClient.create(null, valid()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("vertx");
-    assertThatThrownBy(() -> NebulyVertxClient.create(vertx, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("options");
+  void theDescriptionNeverShowsTheKey() {
+    assertThat(valid().setBaseUrl("https://user:pw@nebuly.example/api").toString())
+        .startsWith("NebulyVertxOptions{")
+        .contains("apiKey=***")
+        .doesNotContain(KEY)
+        .doesNotContain("pw@");
+    assertThat(new NebulyVertxOptions().toString()).contains("apiKey=<unset>");
   }
 }

@@ -4,12 +4,18 @@ import io.github.nebuly4j.core.NebulyException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * One attempt of one call: sent through the transport, bounded by the connect timeout until a
  * connection is in hand and by the attempt timeout from its start to the last byte, and ended by
  * whatever comes first (the answer, a failure, a timer, a cancellation). The losers of that race
  * find the attempt done and do nothing but abort what is still open.
+ *
+ * <p>One timer runs at a time, and usually only one per attempt: the first bound (the connect
+ * timeout, when it is the shorter) is not cancelled when the connection comes; if it fires and the
+ * attempt is still under way, it starts a second timer for what is left of the attempt timeout.
+ * An attempt that ends within the connect timeout, as nearly all do, costs one timer.
  *
  * <p>Listener calls and timers arrive on the transport's threads and the cancellation on the
  * caller's, so the state is one atomic integer and every field read across threads is volatile.
@@ -33,12 +39,10 @@ final class Attempt<T> implements AttemptListener {
   private final TransportFailures failures;
   private final WireRequest request;
   private final Interpretation<T> interpretation;
-  private final CompletableFuture<T> result = new CompletableFuture<>();
+  private final LongSupplier nanoTime;
+  private final long startNanos;
+  private final Outcome result = new Outcome();
   private final AtomicInteger state = new AtomicInteger(CONNECTING);
-  private final long startNanos = System.nanoTime();
-
-  /** Which timer is current: a timer that fires after it was replaced does nothing. */
-  private final AtomicInteger timerGeneration = new AtomicInteger();
 
   private volatile NebulyTransport.Cancellable timer;
   private volatile NebulyTransport.Cancellable abort;
@@ -49,12 +53,15 @@ final class Attempt<T> implements AttemptListener {
       NebulySettings settings,
       TransportFailures failures,
       WireRequest request,
-      Interpretation<T> interpretation) {
+      Interpretation<T> interpretation,
+      LongSupplier nanoTime) {
     this.transport = transport;
     this.settings = settings;
     this.failures = failures;
     this.request = request;
     this.interpretation = interpretation;
+    this.nanoTime = nanoTime;
+    this.startNanos = nanoTime.getAsLong();
   }
 
   /**
@@ -64,20 +71,19 @@ final class Attempt<T> implements AttemptListener {
    *     aborts the request
    */
   CompletableFuture<T> start() {
-    result.whenComplete((value, failure) -> {
-      if (result.isCancelled() && state.getAndSet(DONE) != DONE) {
-        cancelTimer();
-        requestAbort();
-      }
-    });
-    Duration firstBound = min(settings.connectTimeout(), settings.attemptTimeout());
-    startTimer(millis(firstBound));
     NebulyTransport.Cancellable handle;
     try {
+      boolean connectBoundFirst = settings.connectTimeout().compareTo(settings.attemptTimeout()) < 0;
+      startTimer(connectBoundFirst ? settings.connectTimeout() : settings.attemptTimeout(), connectBoundFirst);
       handle = transport.send(request, this);
     } catch (RuntimeException e) {
-      // A transport reports through the listener; one that throws still ends the attempt typed.
+      // A transport reports through the listener; one that throws (a closed client) still ends the
+      // attempt with a typed error.
       failed(e);
+      return result;
+    }
+    if (handle == null) {
+      failed(new IllegalStateException("the transport returned no abort handle"));
       return result;
     }
     abort = handle;
@@ -90,15 +96,15 @@ final class Attempt<T> implements AttemptListener {
 
   @Override
   public void connected() {
-    if (state.compareAndSet(CONNECTING, CONNECTED)) {
-      cancelTimer();
-      Duration left = settings.attemptTimeout().minusNanos(System.nanoTime() - startNanos);
-      startTimer(millis(left));
-    }
+    state.compareAndSet(CONNECTING, CONNECTED);
   }
 
   @Override
   public void answered(WireAnswer answer) {
+    if (answer == null) {
+      failed(new IllegalStateException("the transport reported an answer but gave none"));
+      return;
+    }
     if (finish()) {
       T value;
       try {
@@ -125,21 +131,27 @@ final class Attempt<T> implements AttemptListener {
     }
   }
 
-  private void onTimer(int generation) {
-    if (generation != timerGeneration.get()) {
+  /**
+   * A timer fired.
+   *
+   * @param connectBound true for the connect timeout's timer, false for the attempt timeout's
+   */
+  private void onTimer(boolean connectBound) {
+    if (connectBound) {
+      if (state.compareAndSet(CONNECTING, DONE)) {
+        requestAbort();
+        result.completeExceptionally(
+            new NebulyException.Timeout(settings.connectTimeout(), NebulyException.Timeout.Phase.CONNECT, null));
+      } else if (state.get() == CONNECTED) {
+        startTimer(settings.attemptTimeout().minusNanos(nanoTime.getAsLong() - startNanos), false);
+      }
       return;
     }
-    int current = state.get();
-    if (current == DONE || !state.compareAndSet(current, DONE)) {
-      return;
+    if (state.getAndSet(DONE) != DONE) {
+      requestAbort();
+      result.completeExceptionally(
+          new NebulyException.Timeout(settings.attemptTimeout(), NebulyException.Timeout.Phase.ANSWER, null));
     }
-    boolean waitingForConnection =
-        current == CONNECTING && settings.connectTimeout().compareTo(settings.attemptTimeout()) < 0;
-    requestAbort();
-    result.completeExceptionally(
-        waitingForConnection
-            ? new NebulyException.Timeout(settings.connectTimeout(), NebulyException.Timeout.Phase.CONNECT, null)
-            : new NebulyException.Timeout(settings.attemptTimeout(), NebulyException.Timeout.Phase.ANSWER, null));
   }
 
   /** Moves to DONE; true for the one caller that did, which then completes the result. */
@@ -151,13 +163,16 @@ final class Attempt<T> implements AttemptListener {
     return true;
   }
 
-  private void startTimer(long delayMillis) {
-    int generation = timerGeneration.incrementAndGet();
-    timer = transport.schedule(delayMillis, () -> onTimer(generation));
+  private void startTimer(Duration delay, boolean connectBound) {
+    NebulyTransport.Cancellable started = transport.schedule(millis(delay), () -> onTimer(connectBound));
+    timer = started;
+    if (state.get() == DONE && started != null) {
+      // The attempt ended while this timer was being set: nobody else will cancel it.
+      started.cancel();
+    }
   }
 
   private void cancelTimer() {
-    timerGeneration.incrementAndGet();
     NebulyTransport.Cancellable current = timer;
     if (current != null) {
       current.cancel();
@@ -172,16 +187,25 @@ final class Attempt<T> implements AttemptListener {
     }
   }
 
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
-
   /** Whole milliseconds, rounded up, at least 1: a timer never fires before the bound. */
   static long millis(Duration delay) {
     if (delay.isNegative() || delay.isZero()) {
       return 1;
     }
     long millis = delay.toMillis();
-    return Math.max(1, delay.minusMillis(millis).isZero() ? millis : millis + 1);
+    return delay.minusMillis(millis).isZero() ? millis : millis + 1;
+  }
+
+  /** The attempt's result; cancelling it ends the attempt and aborts the request. */
+  private final class Outcome extends CompletableFuture<T> {
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (cancelled && state.getAndSet(DONE) != DONE) {
+        cancelTimer();
+        requestAbort();
+      }
+      return cancelled;
+    }
   }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The body of {@code POST /get-conversation-detail}, {@code {"conversation_id": "…"}}. Create it
- * with {@link NebulyApi#conversationDetailRequest}, so that the id is always a valid one.
+ * The body of {@code POST /get-conversation-detail}, {@code {"conversation_id": "…"}}, written by
+ * {@link NebulyCodec#conversationDetailRequest} from a valid id.
  *
  * @param conversationId the conversation asked for
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ConversationDetailRequest(@JsonProperty("conversation_id") String conversationId) {}
+record ConversationDetailRequest(@JsonProperty("conversation_id") String conversationId) {}

@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Turns an answer that is not a success into the right {@link NebulyException}, the same way in
+ * Turns an answer that is not a success into the right {@link NebulyException}, the same way for
  * every adapter. {@link NebulyExchange} creates one per exchange (it holds the API key, to redact
  * it) over {@link NebulyCodec}'s reader of error documents.
  *
@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * by its first {@value #SUMMARY_LENGTH} characters with tags stripped. Every text taken from the
  * server has the API key replaced by {@code ***} before it reaches a message.
  */
-public final class ErrorDecoder {
+final class ErrorDecoder {
   /** The most characters of a non-FastAPI body that a detail quotes. */
   public static final int SUMMARY_LENGTH = 200;
 
@@ -59,7 +59,7 @@ public final class ErrorDecoder {
    *     throw any {@link RuntimeException} on a body that is not JSON, and the body is then read as text
    * @throws IllegalArgumentException if an argument is null
    */
-  public ErrorDecoder(String apiKey, Function<String, ErrorDocument> jsonReader) {
+  ErrorDecoder(String apiKey, Function<String, ErrorDocument> jsonReader) {
     this(apiKey, jsonReader, Clock.systemUTC());
   }
 
@@ -71,7 +71,7 @@ public final class ErrorDecoder {
    * @param clock the clock an HTTP-date in {@code Retry-After} is measured against
    * @throws IllegalArgumentException if an argument is null
    */
-  public ErrorDecoder(String apiKey, Function<String, ErrorDocument> jsonReader, Clock clock) {
+  ErrorDecoder(String apiKey, Function<String, ErrorDocument> jsonReader, Clock clock) {
     this.redaction = new Redaction(apiKey);
     this.jsonReader = Arguments.requireNonNull(jsonReader, "jsonReader");
     this.clock = Arguments.requireNonNull(clock, "clock");

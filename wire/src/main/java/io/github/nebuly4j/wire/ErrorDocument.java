@@ -14,4 +14,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param detail the detail, as bound by Jackson; null when absent
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ErrorDocument(@JsonProperty("detail") Object detail) {}
+record ErrorDocument(@JsonProperty("detail") Object detail) {}

@@ -9,11 +9,19 @@ import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.NebulyException;
 import io.github.nebuly4j.core.spi.Arguments;
 import io.github.nebuly4j.core.spi.PercentEncoding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Nebuly's external API over any {@link NebulyTransport}: the one implementation of the ports that
@@ -38,35 +46,43 @@ public final class NebulyExchange implements DeepLinkResolver, ConversationRepos
   /** The most bytes of an error body that are read as text: its title and first words suffice. */
   private static final int ERROR_TEXT_BYTES = 64 * 1024;
 
+  /** The {@code User-Agent} of every request: {@code nebuly4j/<version>}, the version from the build. */
+  private static final String USER_AGENT = "nebuly4j/" + readVersion();
+
   private final NebulySettings settings;
   private final NebulyTransport transport;
   private final NebulyCodec codec;
   private final ErrorDecoder errors;
   private final TransportFailures failures;
   private final RetryLoop retries;
+  private final LongSupplier nanoTime;
   private final String base;
   private final Map<String, String> getHeaders;
   private final Map<String, String> postHeaders;
 
-  private NebulyExchange(NebulySettings settings, NebulyTransport transport) {
+  private NebulyExchange(
+      NebulySettings settings, NebulyTransport transport, DoubleSupplier random, LongSupplier nanoTime) {
     this.settings = settings;
     this.transport = transport;
     this.codec = new NebulyCodec(settings.apiKey());
+    this.nanoTime = nanoTime;
     this.errors = new ErrorDecoder(settings.apiKey(), codec::errorDocument);
     this.failures = new TransportFailures(settings, errors);
     this.retries =
         RetryLoop.create(
             settings.retryPolicy(),
-            (delay, task) -> transport.schedule(Attempt.millis(delay), task)::cancel);
+            (delay, task) -> transport.schedule(Attempt.millis(delay), task)::cancel,
+            random,
+            nanoTime);
     this.base = settings.baseUrl().toString();
     Map<String, String> get = new LinkedHashMap<>();
     get.put("Authorization", "Bearer " + settings.apiKey());
     get.put("Accept", "application/json");
-    get.put("User-Agent", NebulyApi.USER_AGENT);
-    this.getHeaders = java.util.Collections.unmodifiableMap(get);
+    get.put("User-Agent", USER_AGENT);
+    this.getHeaders = Collections.unmodifiableMap(get);
     Map<String, String> post = new LinkedHashMap<>(get);
     post.put("Content-Type", "application/json");
-    this.postHeaders = java.util.Collections.unmodifiableMap(post);
+    this.postHeaders = Collections.unmodifiableMap(post);
   }
 
   /**
@@ -78,8 +94,17 @@ public final class NebulyExchange implements DeepLinkResolver, ConversationRepos
    * @throws IllegalArgumentException if an argument is null
    */
   public static NebulyExchange create(NebulySettings settings, NebulyTransport transport) {
+    return create(settings, transport, () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime);
+  }
+
+  /** Creates the exchange with the given jitter and clock, for tests. */
+  static NebulyExchange create(
+      NebulySettings settings, NebulyTransport transport, DoubleSupplier random, LongSupplier nanoTime) {
     return new NebulyExchange(
-        Arguments.requireNonNull(settings, "settings"), Arguments.requireNonNull(transport, "transport"));
+        Arguments.requireNonNull(settings, "settings"),
+        Arguments.requireNonNull(transport, "transport"),
+        random,
+        nanoTime);
   }
 
   /**
@@ -162,7 +187,7 @@ public final class NebulyExchange implements DeepLinkResolver, ConversationRepos
   private <T> CompletableFuture<T> call(
       WireRequest request, String resource, Attempt.Interpretation<T> success, T whenNotFound) {
     Attempt.Interpretation<T> interpretation = answer -> interpret(answer, resource, success, whenNotFound);
-    return retries.execute(() -> new Attempt<>(transport, settings, failures, request, interpretation).start());
+    return retries.execute(() -> new Attempt<>(transport, settings, failures, request, interpretation, nanoTime).start());
   }
 
   private <T> T interpret(
@@ -184,5 +209,18 @@ public final class NebulyExchange implements DeepLinkResolver, ConversationRepos
         new ErrorResponse(
             status, answer.headers().get("Retry-After"), answer.headers().get("Content-Type"), text),
         resource);
+  }
+
+  private static String readVersion() {
+    try (InputStream in = NebulyExchange.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("io/github/nebuly4j/wire/version.properties is missing from the jar");
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read nebuly4j's version.properties", e);
+    }
   }
 }

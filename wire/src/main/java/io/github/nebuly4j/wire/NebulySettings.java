@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * How a nebuly4j client talks to Nebuly: one vocabulary for every adapter, with the same names,
@@ -31,7 +32,8 @@ import java.util.Locale;
  *       attempt, from its start to the last byte of the answer, however slowly the bytes come;
  *       Nebuly answers within a second, even for thousands of interactions, and a page waiting on
  *       a stuck attempt is better off retrying</td></tr>
- *   <tr><td>{@code maxBodySize}</td><td>16 MiB</td><td>at least 1 byte</td><td>a conversation of
+ *   <tr><td>{@code maxBodySize}</td><td>16 MiB</td><td>1 byte to 1 GiB (an answer is held in one
+ *       array)</td><td>a conversation of
  *       5,000 long interactions is a few MiB; a body beyond that is a fault, and the bound keeps a
  *       hostile or endless body from filling memory</td></tr>
  *   <tr><td>{@code maxConnections}</td><td>16</td><td>1 to 10,000</td><td>Nebuly rate-limits per
@@ -68,6 +70,12 @@ public final class NebulySettings {
 
   static final int MOST_CONNECTIONS = 10_000;
 
+  /** The largest {@code maxBodySize}: an answer is read into one array, whose length is an int. */
+  static final long LARGEST_BODY_SIZE = 1L << 30;
+
+  /** The user-info of a URL (where a password would be), hidden by the builder's description. */
+  private static final Pattern USER_INFO = Pattern.compile("^([^:/?#]*://)[^/?#]*@");
+
   private final URI baseUrl;
   private final String apiKey;
   private final boolean allowPlainHttp;
@@ -80,12 +88,14 @@ public final class NebulySettings {
   private NebulySettings(Builder builder) {
     this.apiKey = checkApiKey(builder.apiKey);
     this.allowPlainHttp = builder.allowPlainHttp;
-    this.baseUrl = checkBaseUrl(builder.baseUrl, allowPlainHttp);
+    this.baseUrl = checkBaseUrl(builder.baseUrl, allowPlainHttp, apiKey);
     this.connectTimeout = checkTimeout("connectTimeout", builder.connectTimeout);
     this.attemptTimeout = checkTimeout("attemptTimeout", builder.attemptTimeout);
-    if (builder.maxBodySize < 1) {
+    if (builder.maxBodySize < 1 || builder.maxBodySize > LARGEST_BODY_SIZE) {
       throw new InvalidSettingException(
-          "maxBodySize", "maxBodySize must be at least 1 byte, got " + builder.maxBodySize);
+          "maxBodySize",
+          "maxBodySize must be between 1 byte and 1 GiB (" + LARGEST_BODY_SIZE + " bytes), got "
+              + builder.maxBodySize);
     }
     this.maxBodySize = builder.maxBodySize;
     if (builder.maxConnections < 1 || builder.maxConnections > MOST_CONNECTIONS) {
@@ -202,21 +212,7 @@ public final class NebulySettings {
   /** Describes the settings with the API key hidden. */
   @Override
   public String toString() {
-    return "NebulySettings[baseUrl="
-        + baseUrl
-        + ", apiKey=***, allowPlainHttp="
-        + allowPlainHttp
-        + ", connectTimeout="
-        + connectTimeout
-        + ", attemptTimeout="
-        + attemptTimeout
-        + ", maxBodySize="
-        + maxBodySize
-        + ", maxConnections="
-        + maxConnections
-        + ", retryPolicy="
-        + retryPolicy
-        + "]";
+    return "NebulySettings" + toBuilder().values();
   }
 
   private static String checkApiKey(String apiKey) {
@@ -238,7 +234,7 @@ public final class NebulySettings {
     return apiKey;
   }
 
-  private static URI checkBaseUrl(String text, boolean allowPlainHttp) {
+  private static URI checkBaseUrl(String text, boolean allowPlainHttp, String apiKey) {
     if (text == null) {
       throw new InvalidSettingException(
           "baseUrl", "baseUrl must not be null; the default is " + DEFAULT_BASE_URL);
@@ -259,28 +255,32 @@ public final class NebulySettings {
     if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
       throw new InvalidSettingException(
           "baseUrl",
-          "baseUrl must be an absolute http or https URL, such as " + DEFAULT_BASE_URL + "; got '" + uri + "'");
+          "baseUrl must be an absolute http or https URL, such as " + DEFAULT_BASE_URL + "; got " + quote(uri, apiKey));
     }
     if (uri.getHost() == null) {
-      throw new InvalidSettingException("baseUrl", "baseUrl has no valid host: '" + uri + "'");
+      throw new InvalidSettingException("baseUrl", "baseUrl has no valid host: " + quote(uri, apiKey));
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new InvalidSettingException(
-          "baseUrl", "baseUrl must not have a query or a fragment: '" + uri + "'");
+          "baseUrl", "baseUrl must not have a query or a fragment: " + quote(uri, apiKey));
     }
     if (scheme.equals("http") && !allowPlainHttp && !isLoopback(uri.getHost())) {
       throw new InvalidSettingException(
           "baseUrl",
           "baseUrl uses plain http to a host that is not loopback, so the API key would travel in"
-              + " clear text; use https, or set allowPlainHttp: '"
-              + uri
-              + "'");
+              + " clear text; use https, or set allowPlainHttp: "
+              + quote(uri, apiKey));
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     while (path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
     return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+  }
+
+  /** The URL in quotes, with the API key hidden should it have been pasted into the URL too. */
+  private static String quote(URI uri, String apiKey) {
+    return "'" + uri.toString().replace(apiKey, "***") + "'";
   }
 
   static boolean isLoopback(String host) {
@@ -384,7 +384,7 @@ public final class NebulySettings {
     /**
      * Sets the most bytes of an answer's body that are read.
      *
-     * @param maxBodySize a positive number of bytes
+     * @param maxBodySize 1 byte to 1 GiB
      * @return this builder
      */
     public Builder maxBodySize(long maxBodySize) {
@@ -424,10 +424,30 @@ public final class NebulySettings {
       return new NebulySettings(this);
     }
 
-    /** Describes the builder with the API key hidden. */
+    /** Describes the builder with the API key and any user-info of the base URL hidden. */
     @Override
     public String toString() {
-      return "NebulySettings.Builder[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "<unset>" : "***") + "]";
+      return "NebulySettings.Builder" + values();
+    }
+
+    private String values() {
+      return "[baseUrl="
+          + (baseUrl == null ? null : USER_INFO.matcher(baseUrl).replaceFirst("$1***@"))
+          + ", apiKey="
+          + (apiKey == null ? "<unset>" : "***")
+          + ", allowPlainHttp="
+          + allowPlainHttp
+          + ", connectTimeout="
+          + connectTimeout
+          + ", attemptTimeout="
+          + attemptTimeout
+          + ", maxBodySize="
+          + maxBodySize
+          + ", maxConnections="
+          + maxConnections
+          + ", retryPolicy="
+          + retryPolicy
+          + "]";
     }
   }
 }

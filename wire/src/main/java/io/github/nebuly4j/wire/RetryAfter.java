@@ -17,7 +17,7 @@ import java.util.Optional;
  * Parses a {@code Retry-After} header (RFC 9110, section 10.2.3): delta-seconds, or an HTTP-date in
  * any of its three forms.
  */
-public final class RetryAfter {
+final class RetryAfter {
   /** Longer waits are cut to this; no retry policy waits anywhere near as long. */
   static final Duration LONGEST = Duration.ofDays(366);
 

@@ -16,24 +16,17 @@ import java.util.function.Supplier;
 
 /**
  * Sends a request again when it fails and the {@link RetryPolicy} says so, waiting on the
- * adapter's own timer: no thread ever sleeps, so it is safe on an event loop.
+ * transport's timer: no thread ever sleeps, so it is safe on an event loop.
  *
- * <p>One instance serves every call of an adapter:
- *
- * <pre>{@code
- * RetryLoop retries = RetryLoop.create(policy, (delay, task) -> {
- *   long id = vertx.setTimer(Math.max(1, delay.toMillis()), t -> task.run());
- *   return () -> vertx.cancelTimer(id);
- * });
- * CompletableFuture<DeepLink> link = retries.execute(() -> sendOnce(id));
- * }</pre>
+ * <p>One instance serves every call of a {@link NebulyExchange}, which schedules the waits on its
+ * transport's timer.
  *
  * <p>An attempt fails with a {@link NebulyException} (a {@link CompletionException} or {@link
  * ExecutionException} around it is unwrapped). Any other failure is a bug, not a Nebuly answer: it is
  * passed on at once, never retried. Cancelling the returned future cancels the pending wait and
  * the attempt in flight (if its stage is a {@link Future}), and starts no further attempt.
  */
-public final class RetryLoop {
+final class RetryLoop {
 
   /** Runs a task after a delay on the adapter's timer. */
   @FunctionalInterface

@@ -7,6 +7,8 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
@@ -15,8 +17,24 @@ import javax.net.ssl.SSLException;
  * adapter's failures pass here, so the same fault is the same error whatever the client. Only JDK
  * types are looked at, anywhere in the cause chain, so that no HTTP library is named: clients wrap
  * their failures differently, and a chain is walked whole.
+ *
+ * <table>
+ *   <caption>Failure to exception</caption>
+ *   <tr><th>in the cause chain</th><th>before {@code connected()}</th><th>after</th></tr>
+ *   <tr><td>a {@link NebulyException}</td><td colspan="2">that exception, as it is</td></tr>
+ *   <tr><td>a timeout ({@link TimeoutException}, {@link SocketTimeoutException}, a class named
+ *       {@code …TimeoutException})</td><td>{@code Timeout} of phase {@code CONNECT}, with the
+ *       connect timeout</td><td>{@code Transport}</td></tr>
+ *   <tr><td>a refused or unresolvable connection, a TLS failure</td><td colspan="2">{@code
+ *       Transport}: could not connect</td></tr>
+ *   <tr><td>anything else</td><td>{@code Transport}: could not connect</td><td>{@code Transport}:
+ *       failed before the answer was complete</td></tr>
+ * </table>
  */
 final class TransportFailures {
+  /** A longer chain is a cycle or a bug; its first links say enough. */
+  private static final int MOST_CAUSES = 32;
+
   private final NebulySettings settings;
   private final ErrorDecoder redactor;
   private final String where;
@@ -31,61 +49,63 @@ final class TransportFailures {
   /**
    * Classifies a failure.
    *
-   * @param failure what the transport reported
+   * @param failure what the transport reported, or null
    * @param connected whether the transport had reported a connection in hand
    * @return the error to fail the attempt with
    */
   NebulyException classify(Throwable failure, boolean connected) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
+    if (failure == null) {
+      return new NebulyException.Transport(
+          "the HTTP client failed without saying why, talking to " + where, null);
+    }
+    List<Throwable> chain = chain(failure);
+    for (Throwable t : chain) {
       if (t instanceof NebulyException) {
         return (NebulyException) t;
       }
     }
-    // The exchange runs the attempt's own deadline, and no adapter sets a read timeout of its
-    // client, so a timeout from the client itself is the connect bound (a TCP connect, a pool wait).
-    if (causedByTimeout(failure)) {
+    // The exchange runs the connect and attempt deadlines itself and no adapter sets a timeout on
+    // its client's requests, so a client's own timeout before the connection is its TCP connect or
+    // pool bound; after it, it is a timeout the application set on its own client, reported as such.
+    if (!connected && chain.stream().anyMatch(TransportFailures::isTimeout)) {
       return new NebulyException.Timeout(
           settings.connectTimeout(), NebulyException.Timeout.Phase.CONNECT, failure);
     }
-    if (!connected || causedBy(failure, ConnectException.class, UnknownHostException.class,
-        NoRouteToHostException.class, UnresolvedAddressException.class, SSLException.class)) {
+    if (!connected || chain.stream().anyMatch(TransportFailures::isConnectFailure)) {
       return new NebulyException.Transport(
-          "could not connect to " + where + " (" + describe(failure) + ")", failure);
+          "could not connect to " + where + " (" + describe(chain) + ")", failure);
     }
     return new NebulyException.Transport(
-        "the connection to " + where + " failed before the answer was complete (" + describe(failure) + ")",
+        "the connection to " + where + " failed before the answer was complete (" + describe(chain) + ")",
         failure);
   }
 
-  private static boolean causedByTimeout(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      // By name too: Netty's ConnectTimeoutException extends ConnectException, not a timeout type.
-      if (t instanceof TimeoutException
-          || t instanceof SocketTimeoutException
-          || t.getClass().getSimpleName().endsWith("TimeoutException")) {
-        return true;
-      }
+  private static List<Throwable> chain(Throwable failure) {
+    List<Throwable> chain = new ArrayList<>();
+    for (Throwable t = failure; t != null && chain.size() < MOST_CAUSES && !chain.contains(t); t = t.getCause()) {
+      chain.add(t);
     }
-    return false;
+    return chain;
   }
 
-  @SafeVarargs
-  private static boolean causedBy(Throwable failure, Class<? extends Throwable>... types) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      for (Class<? extends Throwable> type : types) {
-        if (type.isInstance(t)) {
-          return true;
-        }
-      }
-    }
-    return false;
+  private static boolean isTimeout(Throwable t) {
+    // By name too: Netty's ConnectTimeoutException extends ConnectException, not a timeout type.
+    return t instanceof TimeoutException
+        || t instanceof SocketTimeoutException
+        || t.getClass().getSimpleName().endsWith("TimeoutException");
   }
 
-  private String describe(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
+  private static boolean isConnectFailure(Throwable t) {
+    return t instanceof ConnectException
+        || t instanceof UnknownHostException
+        || t instanceof NoRouteToHostException
+        || t instanceof UnresolvedAddressException
+        || t instanceof SSLException;
+  }
+
+  /** The deepest cause's type and message, with the API key redacted. */
+  private String describe(List<Throwable> chain) {
+    Throwable root = chain.get(chain.size() - 1);
     String message = root.getMessage();
     String text = root.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     return redactor.redact(text);

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The architecture rules that concern this adapter: it never reaches into Quarkus, Mutiny or the
- * other adapter, and nothing it depends on knows it. The other modules are imported from the
- * classpath, as their installed jars.
+ * The architecture's rules for this adapter: it never reaches into Quarkus, Mutiny or the other
+ * adapter, nothing it depends on knows it, and one class only uses the Web Client's internals.
+ * The other modules are imported from the classpath, as their jars.
  */
 class VertxArchitectureTest {
   private static JavaClasses classes;
@@ -29,7 +29,7 @@ class VertxArchitectureTest {
     // Guards the rules below against passing because a module was not on the classpath.
     assertThat(classes.contain("io.github.nebuly4j.vertx.NebulyVertxClient")).isTrue();
     assertThat(classes.contain("io.github.nebuly4j.core.NebulyException")).isTrue();
-    assertThat(classes.contain("io.github.nebuly4j.wire.NebulyApi")).isTrue();
+    assertThat(classes.contain("io.github.nebuly4j.wire.NebulyExchange")).isTrue();
     assertThat(classes.contain("io.github.nebuly4j.testkit.server.FakeNebulyServer")).isTrue();
   }
 
@@ -47,6 +47,18 @@ class VertxArchitectureTest {
     noClasses()
         .that().resideInAnyPackage("io.github.nebuly4j.core..", "io.github.nebuly4j.wire..", "io.github.nebuly4j.testkit..")
         .should().dependOnClassesThat().resideInAPackage("io.github.nebuly4j.vertx..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyRequestHandlesTouchesTheWebClientsInternals() {
+    noClasses()
+        .that().resideInAPackage("io.github.nebuly4j..")
+        .and().doNotHaveFullyQualifiedName("io.github.nebuly4j.vertx.RequestHandles")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("io.vertx.ext.web.client.impl..", "io.vertx.core.internal..", "io.vertx.core.impl..")
+        .because("Vert.x may change its internals in any release; RequestHandles is the one place that depends"
+            + " on them, and RequestHandlesTest holds it to their behaviour")
         .check(classes);
   }
 }

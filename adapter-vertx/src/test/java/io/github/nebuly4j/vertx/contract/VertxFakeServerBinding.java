@@ -65,9 +65,9 @@ abstract class VertxFakeServerBinding implements FakeServerBinding {
         .setBaseUrl(settings.baseUrl().toString())
         .setApiKey(settings.apiKey())
         .setConnectTimeout(settings.connectTimeout())
-        .setRequestTimeout(settings.attemptTimeout())
+        .setAttemptTimeout(settings.attemptTimeout())
         .setRetryPolicy(settings.retryPolicy())
-        .setMaxResponseBytes(settings.maxBodySize())
+        .setMaxBodySize(settings.maxBodySize())
         .setMaxConnections(settings.maxConnections()));
   }
 }

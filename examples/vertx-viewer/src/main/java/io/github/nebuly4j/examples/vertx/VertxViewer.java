@@ -19,6 +19,7 @@ import io.github.nebuly4j.examples.view.ViewerError;
 import io.github.nebuly4j.testkit.demo.DemoConversations;
 import io.github.nebuly4j.vertx.NebulyVertxClient;
 import io.github.nebuly4j.vertx.NebulyVertxOptions;
+import io.github.nebuly4j.wire.NebulySettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -111,7 +112,7 @@ public final class VertxViewer {
       LOG.log(
           Level.INFO,
           "Reading conversations from Nebuly at "
-              + config.baseUrl().orElse(NebulyVertxOptions.DEFAULT_BASE_URL)
+              + config.baseUrl().orElse(NebulySettings.DEFAULT_BASE_URL)
               + " with the configured API key");
     }
     StandalonePages pages = new StandalonePages();
@@ -170,7 +171,10 @@ public final class VertxViewer {
    * @return a future completing once the server is closed
    */
   public Future<Void> close() {
-    return server.close().eventually(() -> client.closeFuture()).andThen(done -> closeQuietly(embedded));
+    return server.close().andThen(done -> {
+      client.close();
+      closeQuietly(embedded);
+    });
   }
 
   private static NebulyVertxOptions options(ViewerConfig config, EmbeddedNebuly embedded) {
