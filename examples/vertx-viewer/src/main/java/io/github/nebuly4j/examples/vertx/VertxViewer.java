@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.core.OrganizationId;
 import io.github.nebuly4j.core.ProjectId;
-import io.github.nebuly4j.core.links.CachingDeepLinkResolver;
 import io.github.nebuly4j.core.links.DeepLinkCachePolicy;
 import io.github.nebuly4j.core.links.OfflineDeepLinks;
 import io.github.nebuly4j.core.spi.PercentEncoding;
@@ -25,7 +24,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -142,7 +140,10 @@ public final class VertxViewer {
                 conversation(
                     context, views, view -> new Answer(200, JSON_TYPE, json(view)),
                     error -> new Answer(error.status(), JSON_TYPE, json(error))));
-    router.get("/style.css").handler(StaticHandler.create("META-INF/resources"));
+    // The stylesheet is demo-data's, on the class path, where Quarkus serves it from too.
+    router
+        .get("/style.css")
+        .handler(context -> context.response().putHeader("Content-Type", "text/css; charset=utf-8").sendFile("META-INF/resources/style.css"));
     router.route().last().handler(context -> answer(context, notFound(pages)));
     return vertx
         .createHttpServer()
@@ -178,7 +179,8 @@ public final class VertxViewer {
   }
 
   private static NebulyVertxOptions options(ViewerConfig config, EmbeddedNebuly embedded) {
-    NebulyVertxOptions options = new NebulyVertxOptions();
+    // Links clicked again, or by another user, are asked for once.
+    NebulyVertxOptions options = new NebulyVertxOptions().setDeepLinkCache(DeepLinkCachePolicy.defaults());
     if (embedded != null) {
       return options.setBaseUrl(embedded.baseUrl().toString()).setApiKey(embedded.apiKey());
     }
@@ -188,7 +190,7 @@ public final class VertxViewer {
 
   /**
    * The links behind "Open in Nebuly": built offline when both ids are configured, else resolved
-   * by the client and kept, so that a link clicked twice is asked for once.
+   * by the client, which keeps them ({@code setDeepLinkCache}).
    */
   private static DeepLinkResolver links(ViewerConfig config, NebulyVertxClient client) {
     if (config.projectId().isPresent() && config.organizationId().isPresent()) {
@@ -198,7 +200,7 @@ public final class VertxViewer {
           .organizationId(OrganizationId.of(config.organizationId().get()))
           .build();
     }
-    return CachingDeepLinkResolver.wrap(client, DeepLinkCachePolicy.defaults());
+    return client;
   }
 
   private static void openForm(RoutingContext context) {
