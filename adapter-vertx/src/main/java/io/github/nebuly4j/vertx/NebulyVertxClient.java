@@ -7,6 +7,8 @@ import io.github.nebuly4j.core.DeepLink;
 import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.NebulyException;
+import io.github.nebuly4j.core.links.CachingDeepLinkResolver;
+import io.github.nebuly4j.core.links.DeepLinkCachePolicy;
 import io.github.nebuly4j.core.spi.Arguments;
 import io.github.nebuly4j.wire.InvalidSettingException;
 import io.github.nebuly4j.wire.NebulyExchange;
@@ -53,6 +55,9 @@ import java.util.concurrent.CompletionStage;
  *       thread, and completes there. A callback attached there must not block: use the {@code
  *       *Async} methods of {@link CompletionStage} with an executor of your own, or {@code
  *       toCompletableFuture().get(timeout)} on your thread.
+ *   <li><b>With the deep-link cache</b> ({@link NebulyVertxOptions#setDeepLinkCache}): a link
+ *       already kept completes at once, on the caller's thread; calls that share one request
+ *       complete where the request that asked Nebuly completes.
  * </ul>
  *
  * <h2>Failures, retries, cancellation</h2>
@@ -74,15 +79,29 @@ public final class NebulyVertxClient implements DeepLinkResolver, ConversationRe
   private final WebClient webClient;
   private final boolean ownsWebClient;
   private final NebulyExchange exchange;
+  /** The exchange, or the deep-link cache in front of it when the options set one. */
+  private final DeepLinkResolver links;
   private volatile boolean closed;
 
-  private NebulyVertxClient(Vertx vertx, WebClient webClient, boolean ownsWebClient, NebulySettings settings) {
+  private NebulyVertxClient(
+      Vertx vertx, WebClient webClient, boolean ownsWebClient, NebulySettings settings, Optional<DeepLinkCachePolicy> cache) {
     this.vertx = vertx;
     this.webClient = webClient;
     this.ownsWebClient = ownsWebClient;
     this.exchange =
         NebulyExchange.create(
             settings, new WebClientTransport(vertx, webClient, settings.connectTimeout().toMillis()));
+    this.links = deepLinks(exchange, cache);
+  }
+
+  /**
+   * The resolver behind {@link #interactionLink} and {@link #conversationLink}: {@code resolver}
+   * itself, or core's caching decorator in front of it as {@link
+   * NebulyVertxOptions#setDeepLinkCache} asks. Its own method, so that testkit's caching suite runs
+   * on exactly what the client builds.
+   */
+  static DeepLinkResolver deepLinks(DeepLinkResolver resolver, Optional<DeepLinkCachePolicy> cache) {
+    return cache.<DeepLinkResolver>map(policy -> CachingDeepLinkResolver.wrap(resolver, policy)).orElse(resolver);
   }
 
   /**
@@ -122,7 +141,7 @@ public final class NebulyVertxClient implements DeepLinkResolver, ConversationRe
     }
     WebClient webClient =
         WebClient.create(vertx, web, new PoolOptions().setHttp1MaxSize(settings.maxConnections()));
-    return new NebulyVertxClient(vertx, webClient, true, settings);
+    return new NebulyVertxClient(vertx, webClient, true, settings, options.getDeepLinkCache());
   }
 
   /**
@@ -141,7 +160,8 @@ public final class NebulyVertxClient implements DeepLinkResolver, ConversationRe
   public static NebulyVertxClient create(Vertx vertx, WebClient webClient, NebulyVertxOptions options) {
     Arguments.requireNonNull(vertx, "vertx");
     Arguments.requireNonNull(webClient, "webClient");
-    return new NebulyVertxClient(vertx, webClient, false, Arguments.requireNonNull(options, "options").toSettings());
+    Arguments.requireNonNull(options, "options");
+    return new NebulyVertxClient(vertx, webClient, false, options.toSettings(), options.getDeepLinkCache());
   }
 
   /**
@@ -154,7 +174,7 @@ public final class NebulyVertxClient implements DeepLinkResolver, ConversationRe
   @Override
   public CompletableFuture<DeepLink> interactionLink(InteractionId id) {
     Arguments.requireNonNull(id, "id");
-    return closed ? closedFailure() : exchange.interactionLink(id);
+    return closed ? closedFailure() : links.interactionLink(id).toCompletableFuture();
   }
 
   /**
@@ -167,7 +187,7 @@ public final class NebulyVertxClient implements DeepLinkResolver, ConversationRe
   @Override
   public CompletableFuture<DeepLink> conversationLink(ConversationId id) {
     Arguments.requireNonNull(id, "id");
-    return closed ? closedFailure() : exchange.conversationLink(id);
+    return closed ? closedFailure() : links.conversationLink(id).toCompletableFuture();
   }
 
   /**
@@ -232,7 +252,13 @@ public final class NebulyVertxClient implements DeepLinkResolver, ConversationRe
   /** Describes the client without its API key. */
   @Override
   public String toString() {
-    return "NebulyVertxClient[" + exchange.settings() + ", closed=" + closed + "]";
+    return "NebulyVertxClient["
+        + exchange.settings()
+        + ", deepLinkCache="
+        + (links == exchange ? "off" : "on")
+        + ", closed="
+        + closed
+        + "]";
   }
 
   private static <T> CompletableFuture<T> closedFailure() {

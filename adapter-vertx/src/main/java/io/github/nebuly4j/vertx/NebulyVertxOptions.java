@@ -1,9 +1,12 @@
 package io.github.nebuly4j.vertx;
 
+import io.github.nebuly4j.core.links.DeepLinkCachePolicy;
 import io.github.nebuly4j.core.retry.RetryPolicy;
+import io.github.nebuly4j.core.spi.Arguments;
 import io.github.nebuly4j.wire.InvalidSettingException;
 import io.github.nebuly4j.wire.NebulySettings;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How a {@link NebulyVertxClient} talks to Nebuly, with Vert.x-style fluent setters: nebuly4j's
@@ -25,6 +28,7 @@ import java.time.Duration;
  */
 public class NebulyVertxOptions {
   private final NebulySettings.Builder settings = NebulySettings.builder();
+  private DeepLinkCachePolicy deepLinkCache;
 
   /** Creates options with every default of {@link NebulySettings}; the API key still has to be set. */
   public NebulyVertxOptions() {}
@@ -123,6 +127,34 @@ public class NebulyVertxOptions {
     return this;
   }
 
+  /**
+   * Makes the client keep the deep links it resolved, and let concurrent calls for one id share
+   * one request: its {@code interactionLink} and {@code conversationLink} go through core's {@link
+   * io.github.nebuly4j.core.links.CachingDeepLinkResolver}, keeping links as the policy says. Off
+   * by default: every call asks Nebuly.
+   *
+   * <pre>{@code
+   * new NebulyVertxOptions().setApiKey(key).setDeepLinkCache(DeepLinkCachePolicy.defaults());
+   * }</pre>
+   *
+   * @param policy how many links to keep, and for how long (and {@code NotFound}, if it says so)
+   * @return these options
+   * @throws IllegalArgumentException if {@code policy} is null
+   */
+  public NebulyVertxOptions setDeepLinkCache(DeepLinkCachePolicy policy) {
+    this.deepLinkCache = Arguments.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
+   * Returns the policy of the deep-link cache.
+   *
+   * @return the policy, or empty when the cache is off (the default)
+   */
+  public Optional<DeepLinkCachePolicy> getDeepLinkCache() {
+    return Optional.ofNullable(deepLinkCache);
+  }
+
   /** Checks every setting: the settings a client runs with. */
   NebulySettings toSettings() {
     return settings.build();
@@ -131,6 +163,6 @@ public class NebulyVertxOptions {
   /** Describes the options with the API key hidden. */
   @Override
   public String toString() {
-    return "NebulyVertxOptions{" + settings + "}";
+    return "NebulyVertxOptions{" + settings + ", deepLinkCache=" + (deepLinkCache == null ? "off" : deepLinkCache) + "}";
   }
 }

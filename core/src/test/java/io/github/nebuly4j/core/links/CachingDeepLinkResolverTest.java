@@ -548,7 +548,7 @@ class CachingDeepLinkResolverTest {
   }
 
   @Test
-  void toStringSaysThePolicyAndTheDelegate() {
+  void toStringSaysTheStoreAndTheDelegate() {
     assertThat(caching(DeepLinkCachePolicy.builder()
             .maximumSize(2).timeToLive(Duration.ofMinutes(1)).notFoundTimeToLive(Duration.ofSeconds(5)).build()))
         .hasToString("CachingDeepLinkResolver[maximumSize=2, timeToLive=PT1M, notFoundTimeToLive=PT5S,"
@@ -556,7 +556,8 @@ class CachingDeepLinkResolverTest {
     assertThat(caching(DeepLinkCachePolicy.defaults()))
         .hasToString("CachingDeepLinkResolver[maximumSize=10000, timeToLive=PT1H, notFoundTimeToLive=not kept,"
             + " delegate=ManualDeepLinkResolver]");
-    assertThat(caching().policy()).isEqualTo(DeepLinkCachePolicy.builder().timeToLive(TIME_TO_LIVE).build());
+    assertThat(CachingDeepLinkResolver.wrap(delegate, new RecordingStore()))
+        .hasToString("CachingDeepLinkResolver[RecordingStore, delegate=ManualDeepLinkResolver]");
   }
 
   @Test
@@ -565,8 +566,12 @@ class CachingDeepLinkResolverTest {
 
     assertThatThrownBy(() -> CachingDeepLinkResolver.wrap(null, policy))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("delegate must not be null");
-    assertThatThrownBy(() -> CachingDeepLinkResolver.wrap(delegate, null))
+    assertThatThrownBy(() -> CachingDeepLinkResolver.wrap(delegate, (DeepLinkCachePolicy) null))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("policy must not be null");
+    assertThatThrownBy(() -> CachingDeepLinkResolver.wrap(delegate, (DeepLinkStore) null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("store must not be null");
+    assertThatThrownBy(() -> CachingDeepLinkResolver.wrap(null, new RecordingStore()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("delegate must not be null");
     assertThatThrownBy(() -> CachingDeepLinkResolver.wrap(delegate, policy, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("nanoTime must not be null");
   }

@@ -1,5 +1,6 @@
 package io.github.nebuly4j.testkit.server;
 
+import io.github.nebuly4j.testkit.demo.DemoConversations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>The seed file is {@code {"conversations": [<conversation documents as the API sends them>],
  * "interaction_links": {"<interaction id>": "<url>"}, "conversation_links": {"<conversation id>":
- * "<url>"}}}, every member optional. Without {@code --seed} the server serves two demo
+ * "<url>"}}}, every member optional. Without {@code --seed} the server serves the five demo
  * conversations and links to them and their interactions. Bad arguments print the usage and exit
  * with status 2.
  */
@@ -35,7 +36,7 @@ public final class FakeNebulyServerMain {
           "  --port <port>     the port on 127.0.0.1 to listen on (0 picks a free one)",
           "  --api-key <key>   an API key to accept as 'Authorization: Bearer <key>' (repeatable)",
           "  --seed <file>     a JSON file {\"conversations\": [...], \"interaction_links\": {...}, \"conversation_links\": {...}};",
-          "                    without it, two demo conversations are served");
+          "                    without it, the five demo conversations are served");
 
   private FakeNebulyServerMain() {}
 
@@ -136,7 +137,7 @@ public final class FakeNebulyServerMain {
     }
     try {
       if (seedJson == null) {
-        DemoData.seed(server);
+        DemoConversations.seed(server);
       } else {
         server.seedFromJson(seedJson);
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.nebuly4j.testkit.demo.DemoConversations;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -59,12 +60,12 @@ class FakeNebulyServerMainTest {
       HttpResponse<String> link =
           CLIENT.send(
               HttpRequest.newBuilder(
-                      URI.create(server.baseUrl() + "/deeplinks/interaction/a1e5c3d7-2f4b-4c6e-8a9d-1b3c5e7f9a01"))
+                      URI.create(server.baseUrl() + "/deeplinks/interaction/5e1c7a90-3d4b-4f2e-8a61-0b9d2c7e4f11"))
                   .header("Authorization", "Bearer demo-key")
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(link.statusCode()).isEqualTo(200);
-      assertThat(json(link).get("url").asText()).contains("interactionId=a1e5c3d7-2f4b-4c6e-8a9d-1b3c5e7f9a01");
+      assertThat(json(link).get("url").asText()).contains("interactionId=5e1c7a90-3d4b-4f2e-8a61-0b9d2c7e4f11");
 
       // curl -X POST {base}/get-conversation-detail -H 'Authorization: Bearer …'
       //      -H 'Content-Type: application/json' -d '{"conversation_id": "…"}'
@@ -73,16 +74,16 @@ class FakeNebulyServerMainTest {
               HttpRequest.newBuilder(URI.create(server.baseUrl() + "/get-conversation-detail"))
                   .header("Authorization", "Bearer demo-key")
                   .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString("{\"conversation_id\": \"" + DemoData.FIRST.value() + "\"}"))
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"conversation_id\": \"" + DemoConversations.all().get(0).conversation().id().value() + "\"}"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(detail.statusCode()).isEqualTo(200);
-      assertThat(json(detail).get("conversation")).hasSize(2);
+      assertThat(json(detail).get("conversation")).hasSize(3);
       assertThat(detail.body()).contains("\"cost\":1523.75");
 
       HttpResponse<String> conversationLink =
           CLIENT.send(
-              HttpRequest.newBuilder(URI.create(server.baseUrl() + "/deeplinks/conversation/" + DemoData.SECOND.value()))
+              HttpRequest.newBuilder(URI.create(server.baseUrl() + "/deeplinks/conversation/" + DemoConversations.all().get(1).conversation().id().value()))
                   .header("Authorization", "Bearer demo-key")
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -108,7 +109,7 @@ class FakeNebulyServerMainTest {
               HttpResponse.BodyHandlers.ofString());
       HttpResponse<String> demo =
           CLIENT.send(
-              HttpRequest.newBuilder(URI.create(server.baseUrl() + "/deeplinks/conversation/" + DemoData.FIRST.value()))
+              HttpRequest.newBuilder(URI.create(server.baseUrl() + "/deeplinks/conversation/" + DemoConversations.all().get(0).conversation().id().value()))
                   .header("Authorization", "Bearer k1")
                   .build(),
               HttpResponse.BodyHandlers.ofString());

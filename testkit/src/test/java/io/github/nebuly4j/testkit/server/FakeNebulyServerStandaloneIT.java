@@ -3,6 +3,7 @@ package io.github.nebuly4j.testkit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.testkit.demo.DemoConversations;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -68,7 +69,7 @@ class FakeNebulyServerStandaloneIT {
 
   @Test
   void servesTheDemoAndIsScriptedFromAnotherJvm() throws Exception {
-    assertThat(get("/deeplinks/conversation/" + DemoData.FIRST.value()).statusCode()).as("the demo data").isEqualTo(200);
+    assertThat(get("/deeplinks/conversation/" + DemoConversations.all().get(0).conversation().id().value()).statusCode()).as("the demo data").isEqualTo(200);
 
     remote.reset().seedInteractionLink(InteractionId.of("i-1"), URI.create("https://example.com/i-1"));
     remote.fault(Fault.status(503).on(Endpoint.INTERACTION_LINK).times(1));

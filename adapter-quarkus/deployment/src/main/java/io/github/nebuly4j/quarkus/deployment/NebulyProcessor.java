@@ -1,9 +1,11 @@
 package io.github.nebuly4j.quarkus.deployment;
 
 import io.github.nebuly4j.quarkus.NebulyMutinyClient;
+import io.github.nebuly4j.quarkus.QuarkusCacheDeepLinkStore;
 import io.github.nebuly4j.quarkus.runtime.NebulyEndpoints;
 import io.github.nebuly4j.quarkus.runtime.NebulyProducers;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.cache.deployment.spi.AdditionalCacheNameBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
@@ -37,6 +39,18 @@ class NebulyProcessor {
   @BuildStep
   AdditionalBeanBuildItem beans() {
     return AdditionalBeanBuildItem.builder().addBeanClasses(NebulyProducers.class, NebulyMutinyClient.class).build();
+  }
+
+  /**
+   * Declares the named caches of {@code quarkus.nebuly.deep-links.cache.*}, so that Quarkus
+   * creates them (with the backend each is configured for) whether the cache is on or not: it is
+   * switched on at run time.
+   */
+  @BuildStep
+  List<AdditionalCacheNameBuildItem> deepLinkCaches() {
+    return List.of(
+        new AdditionalCacheNameBuildItem(QuarkusCacheDeepLinkStore.LINKS_CACHE),
+        new AdditionalCacheNameBuildItem(QuarkusCacheDeepLinkStore.NOT_FOUND_CACHE));
   }
 
   /** The REST Client's processor generates the client of the interfaces it finds in the index. */

@@ -2,6 +2,7 @@ package io.github.nebuly4j.quarkus.runtime;
 
 import io.github.nebuly4j.core.OrganizationId;
 import io.github.nebuly4j.core.ProjectId;
+import io.github.nebuly4j.core.links.DeepLinkCachePolicy;
 import io.github.nebuly4j.core.links.OfflineDeepLinks;
 import io.github.nebuly4j.core.retry.RetryPolicy;
 import io.github.nebuly4j.wire.InvalidSettingException;
@@ -88,6 +89,34 @@ public final class ConfiguredSettings {
             },
             PREFIX + "organization-id",
             PREFIX + "frontend-url"));
+  }
+
+  /**
+   * Builds the policy of the deep-link cache when {@code quarkus.nebuly.deep-links.cache.enabled}
+   * is true: core's {@link DeepLinkCachePolicy}, whose builder checks every value.
+   *
+   * @param config the configuration
+   * @return the policy, or empty when the cache is off
+   * @throws ConfigurationException when core refuses a value
+   */
+  public static Optional<DeepLinkCachePolicy> deepLinkCachePolicy(NebulyConfig config) {
+    NebulyConfig.Cache cache = config.deepLinks().cache();
+    if (!cache.enabled()) {
+      return Optional.empty();
+    }
+    String prefix = PREFIX + "deep-links.cache.";
+    return Optional.of(
+        reported(
+            prefix + "maximum-size",
+            () -> {
+              DeepLinkCachePolicy.Builder policy = DeepLinkCachePolicy.builder();
+              cache.maximumSize().ifPresent(policy::maximumSize);
+              cache.timeToLive().ifPresent(policy::timeToLive);
+              cache.notFoundTimeToLive().ifPresent(policy::notFoundTimeToLive);
+              return policy.build();
+            },
+            prefix + "time-to-live",
+            prefix + "not-found-time-to-live"));
   }
 
   /**

@@ -4,6 +4,7 @@ import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -141,6 +142,67 @@ public interface NebulyConfig {
    * @return the logging settings
    */
   Logging logging();
+
+  /**
+   * What the injected {@code DeepLinkResolver} does with the links it resolves.
+   *
+   * @return the deep-link settings
+   */
+  DeepLinks deepLinks();
+
+  /** The {@code quarkus.nebuly.deep-links.*} settings. */
+  interface DeepLinks {
+    /**
+     * Whether and how the injected {@code DeepLinkResolver} keeps the links Nebuly gave.
+     *
+     * @return the cache settings
+     */
+    Cache cache();
+  }
+
+  /**
+   * The {@code quarkus.nebuly.deep-links.cache.*} settings: core's {@code DeepLinkCachePolicy},
+   * applied to two named Quarkus caches, {@code nebuly-deep-links} for links and {@code
+   * nebuly-deep-links-not-found} for {@code NotFound}s. They are Caffeine caches in memory unless
+   * the application gives them another backend: with {@code quarkus-redis-cache}, {@code
+   * quarkus.cache."nebuly-deep-links".type=redis} and {@code
+   * quarkus.cache."nebuly-deep-links-not-found".type=redis} keep them in Redis, shared by every
+   * instance of the application. An unset value takes {@code DeepLinkCachePolicy}'s default.
+   */
+  interface Cache {
+    /**
+     * Whether the injected {@code DeepLinkResolver} keeps links, and lets concurrent calls for
+     * one id share one request to Nebuly. Default: false.
+     *
+     * @return the setting
+     */
+    @WithDefault("false")
+    boolean enabled();
+
+    /**
+     * The most links kept in memory, and as many {@code NotFound}s; a Redis backend has no such
+     * bound (Redis's {@code maxmemory} policy bounds it). Default: 10000.
+     *
+     * @return the bound, if set
+     */
+    OptionalInt maximumSize();
+
+    /**
+     * How long a link is kept after Nebuly gave it. Default: 1 hour.
+     *
+     * @return the time, if set
+     */
+    Optional<Duration> timeToLive();
+
+    /**
+     * How long Nebuly's answer that an id is unknown is kept, at most {@code
+     * quarkus.nebuly.deep-links.cache.time-to-live}. Unset: such answers are not kept, and every
+     * call for an unknown id asks Nebuly.
+     *
+     * @return the time, if set
+     */
+    Optional<Duration> notFoundTimeToLive();
+  }
 
   /** The {@code quarkus.nebuly.retry.*} settings; an unset one takes {@code RetryPolicy.defaults()}'s value. */
   interface Retry {

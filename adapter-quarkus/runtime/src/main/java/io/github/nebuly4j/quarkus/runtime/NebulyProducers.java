@@ -2,10 +2,14 @@ package io.github.nebuly4j.quarkus.runtime;
 
 import io.github.nebuly4j.core.ConversationRepository;
 import io.github.nebuly4j.core.DeepLinkResolver;
+import io.github.nebuly4j.core.links.CachingDeepLinkResolver;
 import io.github.nebuly4j.core.links.OfflineDeepLinks;
+import io.github.nebuly4j.quarkus.QuarkusCacheDeepLinkStore;
 import io.github.nebuly4j.wire.NebulyExchange;
 import io.github.nebuly4j.wire.NebulySettings;
 import io.quarkus.arc.DefaultBean;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheManager;
 import io.quarkus.proxy.ProxyConfigurationRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -71,11 +75,34 @@ public class NebulyProducers {
     return NebulyExchange.create(settings, transport);
   }
 
+  /**
+   * The resolver: the exchange itself, or, with {@code quarkus.nebuly.deep-links.cache.enabled},
+   * core's {@link CachingDeepLinkResolver} in front of it, keeping the links in the extension's two
+   * named Quarkus caches. Made at start-up, so that a cache setting that core refuses stops the
+   * start.
+   */
   @Produces
   @ApplicationScoped
+  @Startup
   @DefaultBean
-  DeepLinkResolver deepLinkResolver(NebulyExchange exchange) {
-    return exchange;
+  DeepLinkResolver deepLinkResolver(NebulyExchange exchange, NebulyConfig config, CacheManager caches) {
+    return ConfiguredSettings.deepLinkCachePolicy(config)
+        .<DeepLinkResolver>map(
+            policy ->
+                CachingDeepLinkResolver.wrap(
+                    exchange,
+                    QuarkusCacheDeepLinkStore.of(
+                        cache(caches, QuarkusCacheDeepLinkStore.LINKS_CACHE),
+                        policy
+                            .notFoundTimeToLive()
+                            .map(keptFor -> cache(caches, QuarkusCacheDeepLinkStore.NOT_FOUND_CACHE)))))
+        .orElse(exchange);
+  }
+
+  private static Cache cache(CacheManager caches, String name) {
+    return caches
+        .getCache(name)
+        .orElseThrow(() -> new IllegalStateException("the cache " + name + " was not registered at build time"));
   }
 
   @Produces

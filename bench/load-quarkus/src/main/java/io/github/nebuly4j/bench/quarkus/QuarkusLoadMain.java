@@ -2,18 +2,22 @@ package io.github.nebuly4j.bench.quarkus;
 
 import io.github.nebuly4j.bench.load.ContextSpread;
 import io.github.nebuly4j.bench.load.LoadClient;
-import io.github.nebuly4j.bench.load.PortCalls;
 import io.github.nebuly4j.bench.load.LoadDriver;
 import io.github.nebuly4j.bench.load.LoadOptions;
+import io.github.nebuly4j.bench.load.PortCalls;
 import io.github.nebuly4j.bench.load.Workload;
 import io.github.nebuly4j.core.ConversationRepository;
 import io.github.nebuly4j.core.DeepLinkResolver;
+import io.github.nebuly4j.quarkus.QuarkusCacheDeepLinkStore;
 import io.github.nebuly4j.wire.NebulySettings;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -36,8 +40,17 @@ public class QuarkusLoadMain implements QuarkusApplication {
   @Inject NebulySettings settings;
   @Inject Vertx vertx;
 
+  @CacheName(QuarkusCacheDeepLinkStore.LINKS_CACHE)
+  Cache deepLinks;
+
+  @CacheName(QuarkusCacheDeepLinkStore.NOT_FOUND_CACHE)
+  Cache deepLinksNotFound;
+
   @Override
   public int run(String... args) throws Exception {
+    if (args.length > 0 && args[0].equals(DeepLinkScaleOptions.COMMAND)) {
+      return DeepLinkScaleOptions.run(Arrays.copyOfRange(args, 1, args.length), vertx, deepLinks, deepLinksNotFound);
+    }
     LoadOptions options;
     try {
       options = LoadOptions.parse(args, CLIENTS);

@@ -1,13 +1,14 @@
 package io.github.nebuly4j.examples.demo;
 
+import io.github.nebuly4j.testkit.demo.DemoConversations;
 import io.github.nebuly4j.testkit.server.FakeNebulyServer;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * A fake Nebuly on 127.0.0.1 that serves the {@linkplain DemoSeed demo seed} (the demo
- * conversations and a deep link for every one of their ids): what a packaged viewer talks to when
+ * A fake Nebuly on 127.0.0.1 that serves testkit's {@linkplain DemoConversations demo
+ * conversations} and a deep link for every one of their ids: what a packaged viewer talks to when
  * no API key is configured.
  *
  * <p>The server accepts one API key, made up at random when it starts, so that nothing else on the
@@ -35,7 +36,7 @@ public final class EmbeddedNebuly implements AutoCloseable {
     RANDOM.nextBytes(secret);
     String apiKey = "embedded-demo-" + HexFormat.of().formatHex(secret);
     FakeNebulyServer server = FakeNebulyServer.builder().apiKey(apiKey).start();
-    server.seedFromJson(DemoSeed.json());
+    DemoConversations.seed(server);
     return new EmbeddedNebuly(server, apiKey);
   }
 

@@ -1,16 +1,16 @@
 package io.github.nebuly4j.examples.view;
 
 import io.github.nebuly4j.core.Conversation;
-import io.github.nebuly4j.core.DeepLink;
 import io.github.nebuly4j.core.MicroDollars;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * One conversation as the viewers show it and send it as JSON: instants as ISO-8601 text, money
  * and seconds as exact decimal text (never a binary floating-point number), absent values as null.
+ * Its methods without a component ({@link #costText()}, …) are what the page writes for people;
+ * the shared templates read them, in Quarkus and in the Vert.x viewer alike.
  *
  * @param id the conversation's id
  * @param sessionLength the number of interactions Nebuly counted, or null
@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
  * @param tags tag name to value, in Nebuly's order
  * @param emotions the emotions Nebuly detected
  * @param customAggregates custom aggregate name to value, in Nebuly's order
- * @param nebulyLink the link that opens the conversation in Nebuly
+ * @param openInNebuly the viewer's path that opens the conversation in Nebuly ({@link NebulyRoutes})
  * @param interactions the interactions, in order
  */
 public record ConversationView(
@@ -38,32 +38,17 @@ public record ConversationView(
     Map<String, String> tags,
     List<String> emotions,
     Map<String, String> customAggregates,
-    String nebulyLink,
+    String openInNebuly,
     List<InteractionView> interactions) {
 
   /**
-   * Returns the view of a conversation.
+   * Returns the view of a conversation. It needs no deep link: each "Open in Nebuly" is a route of
+   * the viewer, resolved when it is followed.
    *
    * @param conversation the conversation
-   * @param link the conversation's deep link
-   * @param interactionLinks the deep link of each interaction, in the conversation's order
    * @return the view
-   * @throws IllegalArgumentException if there is not one link per interaction
    */
-  public static ConversationView of(
-      Conversation conversation, DeepLink link, List<DeepLink> interactionLinks) {
-    if (interactionLinks.size() != conversation.interactions().size()) {
-      throw new IllegalArgumentException(
-          "one link per interaction is needed: got "
-              + interactionLinks.size()
-              + " for "
-              + conversation.interactions().size());
-    }
-    List<InteractionView> interactions =
-        IntStream.range(0, interactionLinks.size())
-            .mapToObj(
-                i -> InteractionView.of(conversation.interactions().get(i), interactionLinks.get(i)))
-            .toList();
+  public static ConversationView of(Conversation conversation) {
     return new ConversationView(
         conversation.id().value(),
         conversation.sessionLength().isPresent() ? conversation.sessionLength().getAsInt() : null,
@@ -76,7 +61,43 @@ public record ConversationView(
         conversation.tags(),
         conversation.emotions(),
         conversation.customAggregates(),
-        link.uri().toString(),
-        interactions);
+        NebulyRoutes.conversation(conversation.id()),
+        conversation.interactions().stream().map(InteractionView::of).toList());
+  }
+
+  /**
+   * When the session started, for people.
+   *
+   * @return such as {@code 30 May 2026, 09:27:52 UTC}, or {@code not reported}
+   */
+  public String sessionStartText() {
+    return Texts.time(startSession, "not reported");
+  }
+
+  /**
+   * How long the session took, for people.
+   *
+   * @return such as {@code 1 min 13 s}, or {@code not reported}
+   */
+  public String sessionTimeText() {
+    return sessionTimeSeconds == null ? "not reported" : Texts.seconds(sessionTimeSeconds);
+  }
+
+  /**
+   * The cost, for people.
+   *
+   * @return such as {@code $0.001524}, or {@code not reported}
+   */
+  public String costText() {
+    return costMicros == null ? "not reported" : Texts.cost(MicroDollars.parse(costMicros));
+  }
+
+  /**
+   * How many interactions Nebuly flagged.
+   *
+   * @return the number of flagged interactions
+   */
+  public long flaggedCount() {
+    return interactions.stream().filter(InteractionView::flagged).count();
   }
 }

@@ -1,38 +1,30 @@
 package io.github.nebuly4j.examples.view;
 
-import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.ConversationRepository;
-import io.github.nebuly4j.core.DeepLink;
-import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.core.spi.Arguments;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
- * Loads what a viewer shows for one conversation: the conversation from a {@link
- * ConversationRepository}, then the deep links of the conversation and of every interaction from a
- * {@link DeepLinkResolver}, all of them requested at once. Nothing here blocks, so a viewer can call
- * it on an event loop.
+ * Loads what a viewer shows for one conversation, with one request to Nebuly: the conversation
+ * from a {@link ConversationRepository}. Its deep links are not resolved here: each "Open in
+ * Nebuly" is a route of the viewer ({@link NebulyRoutes}) that {@link DeepLinkRedirects} answers
+ * when it is followed. Nothing here blocks, so a viewer can call it on an event loop.
  */
 public final class ConversationViews {
   private final ConversationRepository conversations;
-  private final DeepLinkResolver links;
 
   /**
    * Creates the loader.
    *
    * @param conversations where conversations come from
-   * @param links where deep links come from
-   * @throws IllegalArgumentException if an argument is null
+   * @throws IllegalArgumentException if {@code conversations} is null
    */
-  public ConversationViews(ConversationRepository conversations, DeepLinkResolver links) {
+  public ConversationViews(ConversationRepository conversations) {
     this.conversations = Arguments.requireNonNull(conversations, "conversations");
-    this.links = Arguments.requireNonNull(links, "links");
   }
 
   /**
@@ -45,13 +37,7 @@ public final class ConversationViews {
    */
   public CompletionStage<Optional<ConversationView>> load(ConversationId id) {
     Arguments.requireNonNull(id, "id");
-    return conversations
-        .findById(id)
-        .thenCompose(
-            found ->
-                found.isPresent()
-                    ? withLinks(found.get()).thenApply(Optional::of)
-                    : CompletableFuture.completedFuture(Optional.empty()));
+    return conversations.findById(id).thenApply(found -> found.map(ConversationView::of));
   }
 
   /**
@@ -70,7 +56,7 @@ public final class ConversationViews {
     try {
       id = ConversationId.of(rawId);
     } catch (IllegalArgumentException invalid) {
-      return CompletableFuture.completedFuture(failed.apply(ViewerError.invalidId(invalid)));
+      return CompletableFuture.completedFuture(failed.apply(ViewerError.invalidId("conversation", invalid)));
     }
     return load(id)
         .handle(
@@ -80,25 +66,5 @@ public final class ConversationViews {
               }
               return view.map(found).orElseGet(() -> failed.apply(ViewerError.notFound(id)));
             });
-  }
-
-  private CompletionStage<ConversationView> withLinks(Conversation conversation) {
-    // Every request is under way before any answer is awaited: the page costs one round trip for
-    // its links, however many interactions it has.
-    CompletableFuture<DeepLink> conversationLink =
-        links.conversationLink(conversation.id()).toCompletableFuture();
-    List<CompletableFuture<DeepLink>> interactionLinks =
-        conversation.interactions().stream()
-            .map(interaction -> links.interactionLink(interaction.id()).toCompletableFuture())
-            .toList();
-    List<CompletableFuture<DeepLink>> all = new ArrayList<>(interactionLinks);
-    all.add(conversationLink);
-    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-        .thenApply(
-            done ->
-                ConversationView.of(
-                    conversation,
-                    conversationLink.join(),
-                    interactionLinks.stream().map(CompletableFuture::join).toList()));
   }
 }

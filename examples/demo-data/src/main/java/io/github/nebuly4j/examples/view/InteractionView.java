@@ -1,11 +1,12 @@
 package io.github.nebuly4j.examples.view;
 
-import io.github.nebuly4j.core.DeepLink;
 import io.github.nebuly4j.core.Interaction;
+import java.util.Locale;
 
 /**
  * One interaction as the viewers show it and send it as JSON: instants as ISO-8601 text, the
- * duration as an exact decimal number of seconds, absent values as null.
+ * duration as an exact decimal number of seconds, absent values as null. Its methods without a
+ * component are what the page writes for people.
  *
  * @param id the interaction's id
  * @param input the user's input, or null
@@ -20,7 +21,7 @@ import io.github.nebuly4j.core.Interaction;
  * @param moderationIssue the moderation issue Nebuly detected, or null
  * @param businessIssue the business issue Nebuly detected, or null
  * @param flagged whether Nebuly detected any risk or issue
- * @param nebulyLink the link that opens the interaction in Nebuly
+ * @param openInNebuly the viewer's path that opens the interaction in Nebuly ({@link NebulyRoutes})
  */
 public record InteractionView(
     String id,
@@ -36,16 +37,15 @@ public record InteractionView(
     String moderationIssue,
     String businessIssue,
     boolean flagged,
-    String nebulyLink) {
+    String openInNebuly) {
 
   /**
    * Returns the view of an interaction.
    *
    * @param interaction the interaction
-   * @param link its deep link
    * @return the view
    */
-  public static InteractionView of(Interaction interaction, DeepLink link) {
+  public static InteractionView of(Interaction interaction) {
     return new InteractionView(
         interaction.id().value(),
         interaction.input().orElse(null),
@@ -60,6 +60,37 @@ public record InteractionView(
         interaction.moderationIssue().orElse(null),
         interaction.businessIssue().orElse(null),
         interaction.hasIssue(),
-        link.uri().toString());
+        NebulyRoutes.interaction(interaction.id()));
+  }
+
+  /**
+   * When the interaction started, for people.
+   *
+   * @return such as {@code 30 May 2026, 09:27:52 UTC}, or {@code start not reported}
+   */
+  public String startedText() {
+    return Texts.time(timestamp, "start not reported");
+  }
+
+  /**
+   * How long the interaction took, for people.
+   *
+   * @return such as {@code 2.3 s}, or {@code in progress}
+   */
+  public String durationText() {
+    return durationSeconds == null ? "in progress" : Texts.seconds(durationSeconds);
+  }
+
+  /**
+   * The CSS class of the sentiment.
+   *
+   * @return {@code positive}, {@code negative}, {@code neutral} or {@code other}
+   */
+  public String sentimentClass() {
+    String lower = sentiment == null ? "" : sentiment.toLowerCase(Locale.ROOT);
+    return switch (lower) {
+      case "positive", "negative", "neutral" -> lower;
+      default -> "other";
+    };
   }
 }

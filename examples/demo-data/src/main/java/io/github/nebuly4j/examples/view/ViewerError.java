@@ -38,13 +38,14 @@ public record ViewerError(int status, String kind, String title, String message)
   }
 
   /**
-   * Returns the answer to an id that is not a valid conversation id at all.
+   * Returns the answer to an id that is not a valid id at all.
    *
-   * @param problem the validation failure of {@link ConversationId#of(String)}
+   * @param kind what the id should name, {@code conversation} or {@code interaction}
+   * @param problem the validation failure of {@link ConversationId#of(String)} or its kin
    * @return a 400
    */
-  public static ViewerError invalidId(IllegalArgumentException problem) {
-    return new ViewerError(400, "invalid-id", "Not a conversation id", problem.getMessage());
+  public static ViewerError invalidId(String kind, IllegalArgumentException problem) {
+    return new ViewerError(400, "invalid-id", "Not a valid " + kind + " id", problem.getMessage());
   }
 
   /**

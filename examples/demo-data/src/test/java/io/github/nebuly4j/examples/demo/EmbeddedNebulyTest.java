@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.Interaction;
 import io.github.nebuly4j.examples.view.ConversationJson;
+import io.github.nebuly4j.testkit.demo.DemoConversation;
+import io.github.nebuly4j.testkit.demo.DemoConversations;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

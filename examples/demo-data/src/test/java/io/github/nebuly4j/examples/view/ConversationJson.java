@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.Interaction;
-import io.github.nebuly4j.core.links.OfflineDeepLinks;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -46,18 +45,17 @@ public final class ConversationJson {
   }
 
   /**
-   * Asserts that {@code json} shows {@code expected}, with the deep links {@code links} builds.
+   * Asserts that {@code json} shows {@code expected}, with the viewer's "Open in Nebuly" routes.
    *
    * @param json a viewer's answer for the conversation
    * @param expected the conversation
-   * @param links the resolver whose links the viewer should show
    */
-  public static void assertShows(JsonNode json, Conversation expected, OfflineDeepLinks links) {
+  public static void assertShows(JsonNode json, Conversation expected) {
     assertThat(fieldNames(json))
         .containsExactly(
             "id", "sessionLength", "sessionTimeSeconds", "startSession", "endSession",
             "costMicros", "costDollars", "costFormatted", "tags", "emotions",
-            "customAggregates", "nebulyLink", "interactions");
+            "customAggregates", "openInNebuly", "interactions");
     assertThat(json.get("id").asText()).isEqualTo(expected.id().value());
     assertThat(json.get("sessionLength").asInt()).isEqualTo(expected.sessionLength().getAsInt());
     assertThat(decimal(json, "sessionTimeSeconds")).isEqualByComparingTo(seconds(expected.sessionTime().orElseThrow()));
@@ -71,21 +69,22 @@ public final class ConversationJson {
     assertThat(textMap(json.get("tags"))).containsExactlyEntriesOf(expected.tags());
     assertThat(texts(json.get("emotions"))).containsExactlyElementsOf(expected.emotions());
     assertThat(textMap(json.get("customAggregates"))).containsExactlyEntriesOf(expected.customAggregates());
-    assertThat(json.get("nebulyLink").asText()).isEqualTo(links.linkTo(expected.id()).uri().toString());
+    // The demo ids need no percent-encoding.
+    assertThat(json.get("openInNebuly").asText()).isEqualTo("/go/conversation/" + expected.id().value());
 
     JsonNode interactions = json.get("interactions");
     assertThat(interactions.size()).isEqualTo(expected.interactions().size());
     for (int i = 0; i < interactions.size(); i++) {
-      assertShows(interactions.get(i), expected.interactions().get(i), links);
+      assertShows(interactions.get(i), expected.interactions().get(i));
     }
   }
 
-  private static void assertShows(JsonNode json, Interaction expected, OfflineDeepLinks links) {
+  private static void assertShows(JsonNode json, Interaction expected) {
     assertThat(fieldNames(json))
         .containsExactly(
             "id", "input", "output", "userQuery", "timestamp", "endTimestamp", "durationSeconds",
             "topic", "sentiment", "typeOfRisk", "moderationIssue", "businessIssue", "flagged",
-            "nebulyLink");
+            "openInNebuly");
     assertThat(json.get("id").asText()).isEqualTo(expected.id().value());
     assertThat(optionalText(json, "input")).isEqualTo(expected.input());
     assertThat(optionalText(json, "output")).isEqualTo(expected.output());
@@ -104,7 +103,7 @@ public final class ConversationJson {
             expected.typeOfRisk().isPresent()
                 || expected.moderationIssue().isPresent()
                 || expected.businessIssue().isPresent());
-    assertThat(json.get("nebulyLink").asText()).isEqualTo(links.linkTo(expected.id()).uri().toString());
+    assertThat(json.get("openInNebuly").asText()).isEqualTo("/go/interaction/" + expected.id().value());
   }
 
   private static List<String> fieldNames(JsonNode json) {

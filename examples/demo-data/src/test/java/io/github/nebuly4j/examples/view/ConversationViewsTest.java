@@ -1,26 +1,19 @@
 package io.github.nebuly4j.examples.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.ConversationRepository;
-import io.github.nebuly4j.core.DeepLink;
-import io.github.nebuly4j.core.DeepLinkResolver;
+import io.github.nebuly4j.core.Interaction;
 import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.NebulyException;
-import io.github.nebuly4j.examples.demo.DemoConversation;
-import io.github.nebuly4j.examples.demo.DemoConversations;
+import io.github.nebuly4j.testkit.demo.DemoConversation;
+import io.github.nebuly4j.testkit.demo.DemoConversations;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -30,63 +23,38 @@ class ConversationViewsTest {
 
   @Test
   void everyDemoConversationBecomesTheJsonBothViewersSend() throws Exception {
-    ConversationViews views = new ConversationViews(DEMO_REPOSITORY, DemoConversations.LINKS);
+    ConversationViews views = new ConversationViews(DEMO_REPOSITORY);
     ObjectMapper json = new ObjectMapper();
     for (DemoConversation demo : DemoConversations.all()) {
       Conversation conversation = demo.conversation();
       ConversationView view =
           views.load(conversation.id()).toCompletableFuture().get(5, TimeUnit.SECONDS).orElseThrow();
-      ConversationJson.assertShows(
-          ConversationJson.parse(json.writeValueAsString(view)), conversation, DemoConversations.LINKS);
+      ConversationJson.assertShows(ConversationJson.parse(json.writeValueAsString(view)), conversation);
     }
   }
 
   @Test
-  void anUnknownConversationIsEmptyAndAsksForNoLink() throws Exception {
-    RecordingLinks links = new RecordingLinks();
+  void anUnknownConversationIsEmpty() throws Exception {
     Optional<ConversationView> view =
-        new ConversationViews(DEMO_REPOSITORY, links)
+        new ConversationViews(DEMO_REPOSITORY)
             .load(ConversationId.of("no-such-conversation"))
             .toCompletableFuture()
             .get(5, TimeUnit.SECONDS);
     assertThat(view).isEmpty();
-    assertThat(links.pending).isEmpty();
   }
 
   @Test
-  void everyLinkIsRequestedBeforeAnyIsAnswered() throws Exception {
-    Conversation conversation = DemoConversations.all().get(0).conversation();
-    RecordingLinks links = new RecordingLinks();
-    CompletableFuture<Optional<ConversationView>> view =
-        new ConversationViews(DEMO_REPOSITORY, links).load(conversation.id()).toCompletableFuture();
+  void anIdThatNeedsEncodingStaysOneSegmentOfTheOpenRoute() {
+    Conversation odd =
+        Conversation.builder()
+            .id(ConversationId.of("a/b?c d"))
+            .addInteractions(Interaction.builder().id(InteractionId.of("x/y")).build())
+            .build();
 
-    assertThat(links.pending).hasSize(conversation.interactions().size() + 1);
-    assertThat(view).isNotDone();
-    links.pending.forEach((id, answer) -> answer.complete(linkFor(id)));
+    ConversationView view = ConversationView.of(odd);
 
-    ConversationView loaded = view.get(5, TimeUnit.SECONDS).orElseThrow();
-    assertThat(loaded.nebulyLink()).isEqualTo(linkFor(conversation.id().value()).uri().toString());
-    assertThat(loaded.interactions())
-        .extracting(InteractionView::nebulyLink)
-        .containsExactlyElementsOf(
-            conversation.interactions().stream()
-                .map(interaction -> linkFor(interaction.id().value()).uri().toString())
-                .toList());
-  }
-
-  @Test
-  void aFailingLinkFailsTheLoadWithNebulysError() {
-    Conversation conversation = DemoConversations.all().get(0).conversation();
-    RecordingLinks links = new RecordingLinks();
-    CompletableFuture<Optional<ConversationView>> view =
-        new ConversationViews(DEMO_REPOSITORY, links).load(conversation.id()).toCompletableFuture();
-    NebulyException.Authentication refused = new NebulyException.Authentication(401, "bad key");
-    links.pending.get(conversation.interactions().get(1).id().value()).completeExceptionally(refused);
-    links.pending.values().forEach(answer -> answer.complete(linkFor("any")));
-
-    assertThatThrownBy(() -> view.get(5, TimeUnit.SECONDS))
-        .isInstanceOf(ExecutionException.class)
-        .hasRootCause(refused);
+    assertThat(view.openInNebuly()).isEqualTo("/go/conversation/a%2Fb%3Fc%20d");
+    assertThat(view.interactions().get(0).openInNebuly()).isEqualTo("/go/interaction/x%2Fy");
   }
 
   @Test
@@ -106,7 +74,7 @@ class ConversationViewsTest {
 
   @Test
   void respondAnswersEveryOutcomeAndNeverFails() throws Exception {
-    ConversationViews views = new ConversationViews(DEMO_REPOSITORY, DemoConversations.LINKS);
+    ConversationViews views = new ConversationViews(DEMO_REPOSITORY);
     Conversation conversation = DemoConversations.all().get(0).conversation();
 
     assertThat(respond(views, conversation.id().value())).isEqualTo("found " + conversation.id().value());
@@ -116,7 +84,7 @@ class ConversationViewsTest {
 
     ConversationRepository refusing =
         id -> CompletableFuture.failedFuture(new NebulyException.Authentication(403, null));
-    assertThat(respond(new ConversationViews(refusing, DemoConversations.LINKS), "any"))
+    assertThat(respond(new ConversationViews(refusing), "any"))
         .isEqualTo("failed 502 authentication");
   }
 
@@ -131,29 +99,10 @@ class ConversationViewsTest {
   }
 
   private static ConversationView load(ConversationId id) {
-    return new ConversationViews(DEMO_REPOSITORY, DemoConversations.LINKS)
+    return new ConversationViews(DEMO_REPOSITORY)
         .load(id)
         .toCompletableFuture()
         .join()
         .orElseThrow();
-  }
-
-  private static DeepLink linkFor(String id) {
-    return DeepLink.toInteraction(InteractionId.of(id), URI.create("https://nebuly.example/" + id));
-  }
-
-  /** Answers nothing by itself: a test completes each request, by the id it was for. */
-  private static final class RecordingLinks implements DeepLinkResolver {
-    final Map<String, CompletableFuture<DeepLink>> pending = new ConcurrentHashMap<>();
-
-    @Override
-    public CompletionStage<DeepLink> interactionLink(InteractionId id) {
-      return pending.computeIfAbsent(id.value(), key -> new CompletableFuture<>());
-    }
-
-    @Override
-    public CompletionStage<DeepLink> conversationLink(ConversationId id) {
-      return pending.computeIfAbsent(id.value(), key -> new CompletableFuture<>());
-    }
   }
 }

@@ -56,7 +56,7 @@ class ViewerErrorTest {
     assertThat(ViewerError.notFound(ConversationId.of("abc")).status()).isEqualTo(404);
     assertThat(ViewerError.notFound(ConversationId.of("abc")).message()).contains("'abc'");
     IllegalArgumentException tooLong = new IllegalArgumentException("ConversationId is too long");
-    assertThat(ViewerError.invalidId(tooLong))
-        .isEqualTo(new ViewerError(400, "invalid-id", "Not a conversation id", "ConversationId is too long"));
+    assertThat(ViewerError.invalidId("conversation", tooLong))
+        .isEqualTo(new ViewerError(400, "invalid-id", "Not a valid conversation id", "ConversationId is too long"));
   }
 }

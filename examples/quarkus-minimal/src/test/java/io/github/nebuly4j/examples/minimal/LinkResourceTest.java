@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LinkResourceTest {
   /** An interaction of the demo data. */
-  private static final String DEMO_INTERACTION = "a1e5c3d7-2f4b-4c6e-8a9d-1b3c5e7f9a01";
+  private static final String DEMO_INTERACTION = "5e1c7a90-3d4b-4f2e-8a61-0b9d2c7e4f11";
 
   @Test
   void aDemoInteractionHasALinkIntoNebuly() {

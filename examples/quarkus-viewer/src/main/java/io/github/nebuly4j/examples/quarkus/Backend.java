@@ -1,12 +1,10 @@
 package io.github.nebuly4j.examples.quarkus;
 
-import io.github.nebuly4j.examples.demo.DemoConversation;
-import io.github.nebuly4j.examples.demo.DemoConversations;
+import io.github.nebuly4j.testkit.demo.DemoConversations;
 import io.github.nebuly4j.wire.NebulySettings;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
@@ -53,15 +51,5 @@ public class Backend {
    */
   public boolean embedded() {
     return demo;
-  }
-
-  /**
-   * Returns the conversations a start page can link to.
-   *
-   * @return the demo conversations on the fake; none on a configured Nebuly, whose conversations
-   *     the viewer cannot list
-   */
-  public List<DemoConversation> demos() {
-    return demo ? DemoConversations.all() : List.of();
   }
 }

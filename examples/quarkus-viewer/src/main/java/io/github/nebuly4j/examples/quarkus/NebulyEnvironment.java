@@ -7,9 +7,9 @@ import io.smallrye.config.FallbackConfigSourceInterceptor;
 import java.util.Map;
 
 /**
- * Lets the viewer be configured by {@code NEBULY_API_KEY} and {@code NEBULY_BASE_URL}, as its README
- * says: when {@code quarkus.nebuly.api-key} or {@code quarkus.nebuly.base-url} has no value, it
- * falls back to them.
+ * Lets the viewer be configured by {@code NEBULY_API_KEY}, {@code NEBULY_BASE_URL}, {@code
+ * NEBULY_PROJECT_ID}, {@code NEBULY_ORGANIZATION_ID} and {@code NEBULY_FRONTEND_URL}, as its README
+ * says: when the matching {@code quarkus.nebuly.*} property has no value, it falls back to them.
  *
  * <p>A fallback, and not {@code quarkus.nebuly.api-key=${NEBULY_API_KEY:}} in {@code
  * application.properties}: such an empty value would hide the key that Dev Services provide.
@@ -28,6 +28,11 @@ public final class NebulyEnvironment implements ConfigSourceInterceptorFactory {
   @Override
   public ConfigSourceInterceptor getInterceptor(ConfigSourceInterceptorContext context) {
     return new FallbackConfigSourceInterceptor(
-        Map.of("quarkus.nebuly.api-key", Backend.API_KEY, "quarkus.nebuly.base-url", "NEBULY_BASE_URL"));
+        Map.of(
+            "quarkus.nebuly.api-key", Backend.API_KEY,
+            "quarkus.nebuly.base-url", "NEBULY_BASE_URL",
+            "quarkus.nebuly.project-id", "NEBULY_PROJECT_ID",
+            "quarkus.nebuly.organization-id", "NEBULY_ORGANIZATION_ID",
+            "quarkus.nebuly.frontend-url", "NEBULY_FRONTEND_URL"));
   }
 }

@@ -1,13 +1,15 @@
 package io.github.nebuly4j.examples.quarkus;
 
-import io.github.nebuly4j.examples.demo.DemoConversation;
 import io.github.nebuly4j.examples.view.ConversationView;
+import io.github.nebuly4j.examples.view.StartView;
 import io.github.nebuly4j.examples.view.ViewerError;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import java.util.List;
 
-/** The viewer's pages, checked against their templates in {@code templates/} at build time. */
+/**
+ * The viewer's pages, checked against their templates at build time. The templates are
+ * nebuly4j-example-demo-data's ({@code templates/}), which the Vert.x viewer renders too.
+ */
 @CheckedTemplate
 public final class Pages {
   private Pages() {}
@@ -32,9 +34,8 @@ public final class Pages {
   /**
    * The start page.
    *
-   * @param demos the demo conversations to list, none on a configured Nebuly
-   * @param embedded whether the viewer serves the embedded demo backend
+   * @param start what it shows
    * @return the page
    */
-  public static native TemplateInstance start(List<DemoConversation> demos, boolean embedded);
+  public static native TemplateInstance start(StartView start);
 }

@@ -1,12 +1,13 @@
 package io.github.nebuly4j.examples.quarkus;
 
+import io.github.nebuly4j.examples.view.StartView;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The start page: the demo conversations, and a form to open any conversation by id. */
+/** The start page: the demo conversations on the embedded fake, and a form to open any conversation by id. */
 @Path("/")
 public class StartPage {
   private final Backend backend;
@@ -28,6 +29,6 @@ public class StartPage {
   @GET
   @Produces(MediaType.TEXT_HTML)
   public TemplateInstance show() {
-    return Pages.start(backend.demos(), backend.embedded());
+    return Pages.start(StartView.of(backend.embedded()));
   }
 }

@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.fail;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.core.Interaction;
-import io.github.nebuly4j.examples.demo.DemoConversations;
+import io.github.nebuly4j.testkit.demo.DemoConversations;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -95,13 +99,15 @@ class ConversationPageBrowserTest {
         Stream.of(expected.typeOfRisk(), expected.moderationIssue(), expected.businessIssue())
             .flatMap(Optional::stream)
             .forEach(issue -> assertThat(item.findElement(By.cssSelector(".issues")).getText()).contains(issue));
-        assertThat(item.findElement(By.cssSelector("a.interaction-link")).getAttribute("href"))
-            .isEqualTo(
-                links.interactionLink(expected.id()).toCompletableFuture().get(5, TimeUnit.SECONDS).uri().toString());
+        String href = item.findElement(By.cssSelector("a.interaction-link")).getAttribute("href");
+        assertThat(href).isEqualTo(root.toURI().resolve("/go/interaction/" + expected.id().value()).toString());
+        assertThat(redirectOf(href))
+            .isEqualTo(links.interactionLink(expected.id()).toCompletableFuture().get(5, TimeUnit.SECONDS).uri());
       }
-      assertThat(browser.findElement(By.id("conversation-link")).getAttribute("href"))
-          .isEqualTo(
-              links.conversationLink(conversation.id()).toCompletableFuture().get(5, TimeUnit.SECONDS).uri().toString());
+      String conversationHref = browser.findElement(By.id("conversation-link")).getAttribute("href");
+      assertThat(conversationHref).isEqualTo(root.toURI().resolve("/go/conversation/" + conversation.id().value()).toString());
+      assertThat(redirectOf(conversationHref))
+          .isEqualTo(links.conversationLink(conversation.id()).toCompletableFuture().get(5, TimeUnit.SECONDS).uri());
       assertThat(browser.findElement(By.id("conversation-id")).getText()).isEqualTo(conversation.id().value());
       assertThat(browser.findElement(By.id("cost")).getText())
           .isEqualTo(conversation.cost().orElseThrow().formatDollars());
@@ -115,6 +121,17 @@ class ConversationPageBrowserTest {
       browser.quit();
       deleteRecursively(profile);
     }
+  }
+
+  /**
+   * Where an "Open in Nebuly" link leads: the viewer's redirect, read without following it (the
+   * browser would leave loopback for Nebuly).
+   */
+  private static URI redirectOf(String href) throws Exception {
+    HttpResponse<Void> answer =
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(answer.statusCode()).as("the redirect of " + href).isEqualTo(303);
+    return URI.create(answer.headers().firstValue("Location").orElseThrow());
   }
 
   private static void deleteRecursively(Path directory) throws IOException {

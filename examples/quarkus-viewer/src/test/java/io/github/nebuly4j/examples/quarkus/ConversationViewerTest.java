@@ -4,9 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nebuly4j.core.Conversation;
-import io.github.nebuly4j.examples.demo.DemoConversation;
-import io.github.nebuly4j.examples.demo.DemoConversations;
 import io.github.nebuly4j.examples.view.ConversationJson;
+import io.github.nebuly4j.examples.view.ConversationView;
+import io.github.nebuly4j.examples.view.StandalonePages;
+import io.github.nebuly4j.examples.view.StartView;
+import io.github.nebuly4j.testkit.demo.DemoConversation;
+import io.github.nebuly4j.testkit.demo.DemoConversations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -25,8 +28,7 @@ class ConversationViewerTest {
       Response response = given().get("/api/conversations/{id}", conversation.id().value());
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.contentType()).startsWith("application/json");
-      ConversationJson.assertShows(
-          ConversationJson.parse(response.asString()), conversation, DemoConversations.LINKS);
+      ConversationJson.assertShows(ConversationJson.parse(response.asString()), conversation);
     }
   }
 
@@ -47,7 +49,7 @@ class ConversationViewerTest {
   void anIdThatIsNoIdIsA400Page() {
     Response page = given().get("/conversations/{id}", "x".repeat(300));
     assertThat(page.statusCode()).isEqualTo(400);
-    assertThat(page.asString()).contains("Not a conversation id").contains("at most 256");
+    assertThat(page.asString()).contains("Not a valid conversation id").contains("at most 256");
     assertNoStackTrace(page);
   }
 
@@ -61,7 +63,11 @@ class ConversationViewerTest {
           .contains("href=\"/conversations/" + demo.conversation().id().value() + "\"")
           .contains(demo.title().replace("'", "&#39;"));
     }
-    assertThat(html).contains("<form").contains("action=\"/conversations\"").contains("Embedded demo Nebuly");
+    assertThat(html)
+        .contains("<form")
+        .contains("action=\"/conversations\"")
+        .contains("placeholder=\"e.g. " + DemoConversations.all().get(0).conversation().id().value() + "\"")
+        .contains("Embedded demo Nebuly");
   }
 
   @Test
@@ -77,6 +83,16 @@ class ConversationViewerTest {
     assertThat(page.statusCode()).isEqualTo(404);
     assertThat(page.asString()).contains("There is no page here");
     assertNoStackTrace(page);
+  }
+
+  @Test
+  void thePagesAreExactlyTheOnesTheVertxViewerRendersFromTheSameTemplates() {
+    Conversation conversation = DemoConversations.all().get(2).conversation();
+    StandalonePages standalone = new StandalonePages();
+
+    assertThat(given().get("/conversations/{id}", conversation.id().value()).asString())
+        .isEqualTo(standalone.conversation(ConversationView.of(conversation), true));
+    assertThat(given().get("/").asString()).isEqualTo(standalone.start(StartView.of(true)));
   }
 
   static void assertNoStackTrace(Response page) {

@@ -3,8 +3,8 @@ package io.github.nebuly4j.examples.quarkus;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nebuly4j.examples.demo.DemoConversations;
 import io.github.nebuly4j.examples.demo.EmbeddedNebuly;
+import io.github.nebuly4j.testkit.demo.DemoConversations;
 import io.github.nebuly4j.testkit.server.Endpoint;
 import io.github.nebuly4j.testkit.server.Fault;
 import io.quarkus.test.junit.QuarkusTest;

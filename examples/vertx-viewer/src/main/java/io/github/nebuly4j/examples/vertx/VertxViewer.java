@@ -2,11 +2,20 @@ package io.github.nebuly4j.examples.vertx;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.nebuly4j.examples.demo.DemoConversation;
-import io.github.nebuly4j.examples.demo.DemoConversations;
+import io.github.nebuly4j.core.DeepLinkResolver;
+import io.github.nebuly4j.core.OrganizationId;
+import io.github.nebuly4j.core.ProjectId;
+import io.github.nebuly4j.core.links.DeepLinkCachePolicy;
+import io.github.nebuly4j.core.links.OfflineDeepLinks;
+import io.github.nebuly4j.core.spi.PercentEncoding;
 import io.github.nebuly4j.examples.demo.EmbeddedNebuly;
+import io.github.nebuly4j.examples.view.ConversationView;
 import io.github.nebuly4j.examples.view.ConversationViews;
+import io.github.nebuly4j.examples.view.DeepLinkRedirects;
+import io.github.nebuly4j.examples.view.StandalonePages;
+import io.github.nebuly4j.examples.view.StartView;
 import io.github.nebuly4j.examples.view.ViewerError;
+import io.github.nebuly4j.testkit.demo.DemoConversations;
 import io.github.nebuly4j.vertx.NebulyVertxClient;
 import io.github.nebuly4j.vertx.NebulyVertxOptions;
 import io.github.nebuly4j.wire.NebulySettings;
@@ -18,18 +27,28 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * A Vert.x 5 server that sends one Nebuly conversation as JSON, {@code GET
- * /api/conversations/{id}}, through nebuly4j-adapter-vertx, with a small start page at {@code /}.
- * The JSON is the Quarkus viewer's: both use {@link ConversationViews}.
+ * A Vert.x 5 server with the Quarkus viewer's pages, through nebuly4j-adapter-vertx: the start page
+ * at {@code /}, a conversation at {@code /conversations/{id}} (one request to Nebuly), its
+ * "Open in Nebuly" routes at {@code /go/interaction/{id}} and {@code /go/conversation/{id}}, and
+ * the conversation as JSON at {@code /api/conversations/{id}}. The pages are the same templates and
+ * view model as the Quarkus viewer's ({@link StandalonePages}, {@link ConversationViews}, {@link
+ * DeepLinkRedirects}).
  *
  * <p>With no API key configured it starts an {@link EmbeddedNebuly} serving the demo
- * conversations, and stops it when it closes. Nothing in a request handler blocks the event loop.
+ * conversations, and stops it when it closes. It listens on 127.0.0.1 unless {@code HOST} says
+ * otherwise. Nothing in a request handler blocks the event loop.
  */
 public final class VertxViewer {
   private static final Logger LOG = System.getLogger(VertxViewer.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String HTML = "text/html; charset=utf-8";
+  private static final String JSON_TYPE = "application/json; charset=utf-8";
 
   private final HttpServer server;
   private final NebulyVertxClient client;
@@ -42,17 +61,18 @@ public final class VertxViewer {
   }
 
   /**
-   * Runs the viewer until the JVM stops: port from {@code PORT} (default 8081), Nebuly from {@code
-   * NEBULY_API_KEY} and {@code NEBULY_BASE_URL}, the embedded demo backend without a key.
+   * Runs the viewer until the JVM stops, configured by environment variables ({@link
+   * ViewerConfig#fromEnvironment}); the embedded demo backend without a key.
    *
    * @param args none
    */
   public static void main(String[] args) {
     Vertx vertx = Vertx.vertx();
-    start(vertx, ViewerConfig.fromEnvironment(System.getenv()))
+    ViewerConfig config = ViewerConfig.fromEnvironment(System.getenv());
+    start(vertx, config)
         .onSuccess(
             viewer -> {
-              LOG.log(Level.INFO, "Vert.x viewer ready on http://localhost:" + viewer.port() + "/");
+              LOG.log(Level.INFO, "Vert.x viewer ready on http://" + config.host() + ":" + viewer.port() + "/");
               Runtime.getRuntime()
                   .addShutdownHook(new Thread(() -> viewer.close().eventually(vertx::close)));
             })
@@ -93,14 +113,42 @@ public final class VertxViewer {
               + config.baseUrl().orElse(NebulySettings.DEFAULT_BASE_URL)
               + " with the configured API key");
     }
-    ConversationViews views = new ConversationViews(client, client);
+    StandalonePages pages = new StandalonePages();
+    ConversationViews views = new ConversationViews(client);
+    DeepLinkRedirects redirects = new DeepLinkRedirects(links(config, client));
+    StartView start = StartView.of(embedded != null);
     Router router = Router.router(vertx);
-    router.get("/api/conversations/:id").handler(context -> conversation(context, views));
-    router.get("/").handler(context -> startPage(context, embedded != null));
+    router.get("/").handler(context -> html(context, 200, pages.start(start)));
+    router.get("/conversations").handler(VertxViewer::openForm);
+    router
+        .get("/conversations/:id")
+        .handler(
+            context ->
+                conversation(
+                    context, views, view -> new Answer(200, HTML, pages.conversation(view, embedded != null)),
+                    error -> errorPage(pages, error)));
+    router
+        .get("/go/interaction/:id")
+        .handler(context -> answer(context, redirects.interaction(context.pathParam("id"), VertxViewer::redirect, error -> errorPage(pages, error))));
+    router
+        .get("/go/conversation/:id")
+        .handler(context -> answer(context, redirects.conversation(context.pathParam("id"), VertxViewer::redirect, error -> errorPage(pages, error))));
+    router
+        .get("/api/conversations/:id")
+        .handler(
+            context ->
+                conversation(
+                    context, views, view -> new Answer(200, JSON_TYPE, json(view)),
+                    error -> new Answer(error.status(), JSON_TYPE, json(error))));
+    // The stylesheet is demo-data's, on the class path, where Quarkus serves it from too.
+    router
+        .get("/style.css")
+        .handler(context -> context.response().putHeader("Content-Type", "text/css; charset=utf-8").sendFile("META-INF/resources/style.css"));
+    router.route().last().handler(context -> answer(context, notFound(pages)));
     return vertx
         .createHttpServer()
         .requestHandler(router)
-        .listen(config.port(), "0.0.0.0")
+        .listen(config.port(), config.host())
         .map(server -> new VertxViewer(server, client, embedded))
         .onFailure(
             failure -> {
@@ -131,7 +179,8 @@ public final class VertxViewer {
   }
 
   private static NebulyVertxOptions options(ViewerConfig config, EmbeddedNebuly embedded) {
-    NebulyVertxOptions options = new NebulyVertxOptions();
+    // Links clicked again, or by another user, are asked for once.
+    NebulyVertxOptions options = new NebulyVertxOptions().setDeepLinkCache(DeepLinkCachePolicy.defaults());
     if (embedded != null) {
       return options.setBaseUrl(embedded.baseUrl().toString()).setApiKey(embedded.apiKey());
     }
@@ -139,43 +188,69 @@ public final class VertxViewer {
     return options.setApiKey(config.apiKey().orElseThrow());
   }
 
-  private static void conversation(RoutingContext context, ConversationViews views) {
-    views
-        .respond(
-            context.pathParam("id"),
-            view -> new Answer(200, json(view)),
-            error -> new Answer(error.status(), json(error)))
-        .whenComplete(
-            (answer, failure) -> {
-              // respond never fails, but a bug in writing the JSON must not leave the request hanging.
-              Answer sent = failure == null ? answer : new Answer(500, json(ViewerError.of(failure)));
-              context
-                  .response()
-                  .setStatusCode(sent.status())
-                  .putHeader("Content-Type", "application/json; charset=utf-8")
-                  .end(sent.body());
-            });
+  /**
+   * The links behind "Open in Nebuly": built offline when both ids are configured, else resolved
+   * by the client, which keeps them ({@code setDeepLinkCache}).
+   */
+  private static DeepLinkResolver links(ViewerConfig config, NebulyVertxClient client) {
+    if (config.projectId().isPresent() && config.organizationId().isPresent()) {
+      LOG.log(Level.INFO, "Deep links are built offline from the configured project and organization ids");
+      return OfflineDeepLinks.builder()
+          .projectId(ProjectId.of(config.projectId().get()))
+          .organizationId(OrganizationId.of(config.organizationId().get()))
+          .build();
+    }
+    return client;
   }
 
-  private static void startPage(RoutingContext context, boolean embedded) {
-    StringBuilder html =
-        new StringBuilder(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>nebuly4j Vert.x viewer</title></head><body>"
-                + "<h1>nebuly4j Vert.x viewer</h1>"
-                + "<p>GET <code>/api/conversations/{id}</code> sends a conversation as JSON.</p>");
-    if (embedded) {
-      html.append("<p>No Nebuly API key is configured: these demo conversations come from an embedded fake Nebuly.</p><ul>");
-      for (DemoConversation demo : DemoConversations.all()) {
-        String id = demo.conversation().id().value();
-        html.append("<li><a href=\"/api/conversations/").append(escape(id)).append("\">")
-            .append(escape(demo.title())).append("</a> (").append(escape(demo.language())).append(")</li>");
-      }
-      html.append("</ul>");
-    } else {
-      html.append("<p>Reading conversations from Nebuly with the configured API key.</p>");
-    }
-    context.response().putHeader("Content-Type", "text/html; charset=utf-8").end(html.append("</body></html>").toString());
+  private static void openForm(RoutingContext context) {
+    String id = context.queryParams().get("id");
+    String location =
+        id == null || id.isBlank()
+            ? "/"
+            : "/conversations/" + PercentEncoding.encode(id.strip());
+    context.response().setStatusCode(303).putHeader("Location", location).end();
+  }
+
+  /** Answers a request for one conversation, as a page or as JSON. */
+  private static void conversation(
+      RoutingContext context,
+      ConversationViews views,
+      Function<ConversationView, Answer> found,
+      Function<ViewerError, Answer> failed) {
+    answer(context, views.respond(context.pathParam("id"), found, failed));
+  }
+
+  private static Answer redirect(URI link) {
+    return new Answer(303, HTML, "").withLocation(link.toString());
+  }
+
+  private static Answer errorPage(StandalonePages pages, ViewerError error) {
+    return new Answer(error.status(), HTML, pages.error(error));
+  }
+
+  private static CompletionStage<Answer> notFound(StandalonePages pages) {
+    return CompletableFuture.completedFuture(
+        errorPage(
+            pages,
+            new ViewerError(404, "http-404", "Not Found", "There is no page here. Start from the list of conversations.")));
+  }
+
+  private static void html(RoutingContext context, int status, String page) {
+    context.response().setStatusCode(status).putHeader("Content-Type", HTML).end(page);
+  }
+
+  private static void answer(RoutingContext context, CompletionStage<Answer> answer) {
+    answer.whenComplete(
+        (sent, failure) -> {
+          // The answers never fail, but a bug in rendering must not leave the request hanging.
+          Answer given = failure == null ? sent : new Answer(500, JSON_TYPE, json(ViewerError.of(failure)));
+          context.response().setStatusCode(given.status()).putHeader("Content-Type", given.contentType());
+          if (given.location() != null) {
+            context.response().putHeader("Location", given.location());
+          }
+          context.response().end(given.body());
+        });
   }
 
   private static String json(Object value) {
@@ -186,16 +261,20 @@ public final class VertxViewer {
     }
   }
 
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
-  }
-
   private static void closeQuietly(EmbeddedNebuly embedded) {
     if (embedded != null) {
       embedded.close();
     }
   }
 
-  /** A status and a JSON body. */
-  private record Answer(int status, String body) {}
+  /** A status, a body of a content type, and where a redirect leads. */
+  private record Answer(int status, String contentType, String body, String location) {
+    Answer(int status, String contentType, String body) {
+      this(status, contentType, body, null);
+    }
+
+    Answer withLocation(String where) {
+      return new Answer(status, contentType, body, where);
+    }
+  }
 }

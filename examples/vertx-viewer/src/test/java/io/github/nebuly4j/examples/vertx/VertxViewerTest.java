@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.nebuly4j.core.Conversation;
-import io.github.nebuly4j.examples.demo.DemoConversation;
-import io.github.nebuly4j.examples.demo.DemoConversations;
+import io.github.nebuly4j.core.ConversationId;
+import io.github.nebuly4j.core.Interaction;
+import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.core.OrganizationId;
+import io.github.nebuly4j.core.ProjectId;
+import io.github.nebuly4j.core.links.OfflineDeepLinks;
 import io.github.nebuly4j.examples.view.ConversationJson;
+import io.github.nebuly4j.testkit.demo.DemoConversation;
+import io.github.nebuly4j.testkit.demo.DemoConversations;
+import io.github.nebuly4j.testkit.server.Endpoint;
 import io.github.nebuly4j.testkit.server.FakeNebulyServer;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -39,7 +46,7 @@ class VertxViewerTest {
   @BeforeAll
   static void startOnTheEmbeddedDemoBackend() throws Exception {
     vertx = Vertx.vertx();
-    embedded = start(new ViewerConfig(Optional.empty(), Optional.empty(), 0));
+    embedded = start(config(Optional.empty(), Optional.empty()));
   }
 
   @AfterAll
@@ -55,7 +62,7 @@ class VertxViewerTest {
       HttpResponse<String> response = get(embedded, "/api/conversations/" + conversation.id().value());
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-      ConversationJson.assertShows(ConversationJson.parse(response.body()), conversation, DemoConversations.LINKS);
+      ConversationJson.assertShows(ConversationJson.parse(response.body()), conversation);
     }
   }
 
@@ -104,7 +111,7 @@ class VertxViewerTest {
       log.addHandler(capture);
       VertxViewer viewer;
       try {
-        viewer = start(new ViewerConfig(Optional.of("a-wrong-key"), Optional.of(nebuly.baseUrl().toString()), 0));
+        viewer = start(config(Optional.of("a-wrong-key"), Optional.of(nebuly.baseUrl().toString())));
       } finally {
         log.removeHandler(capture);
       }
@@ -123,17 +130,136 @@ class VertxViewerTest {
   }
 
   @Test
-  void theStartPageListsEveryDemoConversation() throws Exception {
+  void theStartPageIsTheQuarkusViewersWithEveryDemoConversation() throws Exception {
     HttpResponse<String> page = get(embedded, "/");
     assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     for (DemoConversation demo : DemoConversations.all()) {
-      assertThat(page.body()).contains("href=\"/api/conversations/" + demo.conversation().id().value() + "\"");
+      assertThat(page.body())
+          .contains("href=\"/conversations/" + demo.conversation().id().value() + "\"")
+          .contains(demo.title().replace("'", "&#39;"));
+    }
+    assertThat(page.body())
+        .contains("<link rel=\"stylesheet\" href=\"/style.css\">")
+        .contains("action=\"/conversations\"")
+        .contains("placeholder=\"e.g. " + DemoConversations.all().get(0).conversation().id().value() + "\"")
+        .contains("Embedded demo Nebuly");
+    assertThat(get(embedded, "/style.css").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aConversationPageShowsEveryInteractionWithItsOpenInNebulyRoute() throws Exception {
+    Conversation conversation = DemoConversations.all().get(1).conversation();
+
+    HttpResponse<String> page = get(embedded, "/conversations/" + conversation.id().value());
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("id=\"conversation-id\">" + conversation.id().value() + "<")
+        .contains("href=\"/go/conversation/" + conversation.id().value() + "\"");
+    for (var interaction : conversation.interactions()) {
+      assertThat(page.body())
+          .contains("data-interaction-id=\"" + interaction.id().value() + "\"")
+          .contains("href=\"/go/interaction/" + interaction.id().value() + "\"");
+    }
+    assertThat(page.body().split("<li class=\"interaction", -1)).hasSize(conversation.interactions().size() + 1);
+  }
+
+  @Test
+  void unknownIdsAndPathsAreErrorPagesWithoutAStackTrace() throws Exception {
+    HttpResponse<String> unknown = get(embedded, "/conversations/no-such-conversation");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("No such conversation").contains("no-such-conversation");
+    HttpResponse<String> unknownLink = get(embedded, "/go/interaction/no-such-interaction");
+    assertThat(unknownLink.statusCode()).isEqualTo(404);
+    assertThat(unknownLink.body()).contains("Not found in Nebuly");
+    HttpResponse<String> nowhere = get(embedded, "/no/such/page");
+    assertThat(nowhere.statusCode()).isEqualTo(404);
+    assertThat(nowhere.body()).contains("There is no page here");
+    for (HttpResponse<String> page : List.of(unknown, unknownLink, nowhere)) {
+      assertThat(page.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(".java:");
+    }
+  }
+
+  @Test
+  void aConversationPageSendsOneRequestAndALinkIsAskedForOnceWhenFollowed() throws Exception {
+    Conversation conversation = DemoConversations.all().get(0).conversation();
+    try (FakeNebulyServer nebuly = FakeNebulyServer.builder().apiKey("the-project-key").start()) {
+      DemoConversations.seed(nebuly);
+      VertxViewer viewer = start(config(Optional.of("the-project-key"), Optional.of(nebuly.baseUrl().toString())));
+      try {
+        HttpResponse<String> page = get(viewer, "/conversations/" + conversation.id().value());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(nebuly.journal().requests())
+            .as("one request for the page, none for its %d links", conversation.interactions().size() + 1)
+            .singleElement()
+            .satisfies(request -> assertThat(request.rawPath()).endsWith(Endpoint.CONVERSATION_DETAIL.path()));
+
+        InteractionId clicked = conversation.interactions().get(1).id();
+        for (int click = 0; click < 3; click++) {
+          HttpResponse<String> redirect = get(viewer, "/go/interaction/" + clicked.value());
+          assertThat(redirect.statusCode()).isEqualTo(303);
+          assertThat(redirect.headers().firstValue("Location"))
+              .contains(DemoConversations.LINKS.linkTo(clicked).uri().toString());
+        }
+        assertThat(nebuly.journal().requestsTo(Endpoint.INTERACTION_LINK)).as("three clicks, one request").hasSize(1);
+      } finally {
+        viewer.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
+  void withTheProjectAndOrganizationIdsLinksAreBuiltOfflineAndNebulyIsAskedNothing() throws Exception {
+    try (FakeNebulyServer nebuly = FakeNebulyServer.builder().apiKey("the-project-key").start()) {
+      VertxViewer viewer =
+          start(
+              new ViewerConfig(
+                  Optional.of("the-project-key"), Optional.of(nebuly.baseUrl().toString()),
+                  Optional.of("offline-project"), Optional.of("offline-organization"), "127.0.0.1", 0));
+      try {
+        HttpResponse<String> redirect = get(viewer, "/go/conversation/any-conversation");
+        assertThat(redirect.statusCode()).isEqualTo(303);
+        assertThat(redirect.headers().firstValue("Location"))
+            .contains(
+                OfflineDeepLinks.builder()
+                    .projectId(ProjectId.of("offline-project"))
+                    .organizationId(OrganizationId.of("offline-organization"))
+                    .build()
+                    .linkTo(ConversationId.of("any-conversation"))
+                    .uri()
+                    .toString());
+        assertThat(nebuly.journal().count()).isZero();
+      } finally {
+        viewer.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
+  void whatAConversationSaysIsEscapedInThePage() throws Exception {
+    Conversation hostile =
+        Conversation.builder()
+            .id(ConversationId.of("hostile"))
+            .addInteractions(
+                Interaction.builder().id(InteractionId.of("h-1")).input("<script>alert('x')</script>").output("fine").build())
+            .build();
+    try (FakeNebulyServer nebuly = FakeNebulyServer.builder().apiKey("the-project-key").start()) {
+      nebuly.seed(hostile);
+      VertxViewer viewer = start(config(Optional.of("the-project-key"), Optional.of(nebuly.baseUrl().toString())));
+      try {
+        HttpResponse<String> page = get(viewer, "/conversations/hostile");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+      } finally {
+        viewer.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      }
     }
   }
 
   @Test
   void closingStopsTheEmbeddedBackendToo() throws Exception {
-    VertxViewer viewer = start(new ViewerConfig(Optional.empty(), Optional.empty(), 0));
+    VertxViewer viewer = start(config(Optional.empty(), Optional.empty()));
     int port = viewer.port();
     assertThat(get(viewer, "/").statusCode()).isEqualTo(200);
     viewer.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -145,6 +271,8 @@ class VertxViewerTest {
   void theConfigurationComesFromTheEnvironmentAndHidesTheKey() {
     ViewerConfig defaults = ViewerConfig.fromEnvironment(Map.of());
     assertThat(defaults.port()).isEqualTo(8081);
+    assertThat(defaults.host()).as("loopback only, unless HOST says otherwise").isEqualTo("127.0.0.1");
+    assertThat(ViewerConfig.fromEnvironment(Map.of("HOST", "0.0.0.0")).host()).isEqualTo("0.0.0.0");
     assertThat(defaults.apiKey()).isEmpty();
 
     ViewerConfig configured =
@@ -164,10 +292,14 @@ class VertxViewerTest {
 
   @Test
   void anUnusableBaseUrlFailsTheStartWithAClearMessage() {
-    ViewerConfig config = new ViewerConfig(Optional.of("secret-key-123"), Optional.of("not a url"), 0);
+    ViewerConfig config = config(Optional.of("secret-key-123"), Optional.of("not a url"));
     assertThatThrownBy(() -> VertxViewer.start(vertx, config).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(IllegalArgumentException.class)
         .satisfies(failure -> assertThat(failure.getCause().getMessage()).doesNotContain("secret-key-123"));
+  }
+
+  private static ViewerConfig config(Optional<String> apiKey, Optional<String> baseUrl) {
+    return new ViewerConfig(apiKey, baseUrl, Optional.empty(), Optional.empty(), ViewerConfig.DEFAULT_HOST, 0);
   }
 
   private static VertxViewer start(ViewerConfig config) throws Exception {

@@ -1,4 +1,4 @@
-package io.github.nebuly4j.examples.demo;
+package io.github.nebuly4j.testkit.demo;
 
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.spi.Arguments;

@@ -1,4 +1,4 @@
-package io.github.nebuly4j.examples.demo;
+package io.github.nebuly4j.testkit.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.nebuly4j.examples.demo;
+package io.github.nebuly4j.testkit.demo;
 
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
@@ -8,6 +8,8 @@ import io.github.nebuly4j.core.MicroDollars;
 import io.github.nebuly4j.core.OrganizationId;
 import io.github.nebuly4j.core.ProjectId;
 import io.github.nebuly4j.core.links.OfflineDeepLinks;
+import io.github.nebuly4j.core.spi.Arguments;
+import io.github.nebuly4j.testkit.server.FakeNebulyServer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,13 +17,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The demo conversations both viewers show when no Nebuly API key is configured: realistic
+ * The demo conversations: what testkit's standalone server and the Quarkus extension's Dev Services
+ * serve when given no seed, and what the example viewers show when no Nebuly API key is
+ * configured. Realistic
  * conversations in several languages and scripts, with risky interactions, costs of very different
  * magnitudes, tags, emotions and custom aggregates, and one conversation where Nebuly reported
  * almost nothing.
  *
- * <p>Every demo id has a deep link: {@link #LINKS} builds them for a demo project, and the embedded
- * fake Nebuly answers with exactly those links.
+ * <p>Every demo id has a deep link: {@link #LINKS} builds them for a demo project, and {@link
+ * #seed} makes a fake Nebuly answer with exactly those links.
  */
 public final class DemoConversations {
 
@@ -54,6 +58,25 @@ public final class DemoConversations {
    */
   public static Optional<DemoConversation> find(ConversationId id) {
     return ALL.stream().filter(demo -> demo.conversation().id().equals(id)).findFirst();
+  }
+
+  /**
+   * Seeds a fake Nebuly with every demo conversation and a deep link for each conversation and
+   * interaction.
+   *
+   * @param server the server to seed
+   * @throws IllegalArgumentException if {@code server} is null
+   */
+  public static void seed(FakeNebulyServer server) {
+    Arguments.requireNonNull(server, "server");
+    for (DemoConversation demo : ALL) {
+      Conversation conversation = demo.conversation();
+      server.seed(conversation);
+      server.seedConversationLink(conversation.id(), LINKS.linkTo(conversation.id()).uri());
+      for (Interaction interaction : conversation.interactions()) {
+        server.seedInteractionLink(interaction.id(), LINKS.linkTo(interaction.id()).uri());
+      }
+    }
   }
 
   private static DemoConversation espressoRefund() {
