@@ -30,7 +30,7 @@ done = function(summary, latency, requests)
   local line = string.format(
     '{"client":"wrk","workload":"%s","concurrency":%d,"rep":%d,"seconds":%.6f,"requests":%d,'
       .. '"errors":%d,"requestsPerSecond":%.3f,"p50Micros":%.1f,"p99Micros":%.1f,"meanMicros":%.1f,'
-      .. '"allocatedBytesPerCall":-1,"firstError":"%s"}\n',
+      .. '"allocatedBytesPerCall":-1,"cpuMicrosPerCall":-1,"firstError":"%s"}\n',
     workload, concurrency, rep, seconds, ok, errors, ok / seconds,
     latency:percentile(50), latency:percentile(99), latency.mean,
     errors > 0 and string.format("connect %d, read %d, write %d, status %d, timeout %d",

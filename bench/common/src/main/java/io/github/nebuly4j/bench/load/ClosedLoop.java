@@ -1,5 +1,6 @@
 package io.github.nebuly4j.bench.load;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A closed-loop load: {@code concurrency} requests are always in flight; each one that completes
  * starts the next. After a warm-up, {@code reps} back-to-back windows are measured (throughput,
- * latency of the calls completing in the window, bytes allocated per call), so the repetitions
+ * latency of the calls completing in the window, bytes allocated and CPU time used per call), so the repetitions
  * share one warm JVM and one set of connections, as wrk's do.
  */
 public final class ClosedLoop {
@@ -28,6 +29,8 @@ public final class ClosedLoop {
   private final Workload workload;
   private final int concurrency;
   private final AllocationMeter allocations = new AllocationMeter();
+  private final com.sun.management.OperatingSystemMXBean process =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
   private final ExecutorService redispatch =
       Executors.newSingleThreadExecutor(
@@ -94,6 +97,7 @@ public final class ClosedLoop {
     List<Measurement> results = new ArrayList<>(reps);
     for (int rep = 1; rep <= reps; rep++) {
       Map<Long, Long> before = allocations.snapshot();
+      long cpuBefore = process.getProcessCpuTime();
       Window measured = new Window();
       long start = System.nanoTime();
       window = measured;
@@ -101,8 +105,10 @@ public final class ClosedLoop {
       // The next window starts now, so that no completion between two windows is lost or counted twice.
       window = new Window();
       long seconds = System.nanoTime() - start;
+      long cpuAfter = process.getProcessCpuTime();
       Map<Long, Long> after = allocations.snapshot();
-      results.add(measured.result(rep, seconds / 1e9, AllocationMeter.allocatedBetween(before, after)));
+      long cpuNanos = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
+      results.add(measured.result(rep, seconds / 1e9, AllocationMeter.allocatedBetween(before, after), cpuNanos));
     }
     stopped = true;
     if (!drained.await(60, TimeUnit.SECONDS)) {
@@ -157,7 +163,7 @@ public final class ClosedLoop {
       }
     }
 
-    Measurement result(int rep, double seconds, long allocatedBytes) {
+    Measurement result(int rep, double seconds, long allocatedBytes, long cpuNanos) {
       long requests = latencies.count();
       return new Measurement(
           clientName,
@@ -172,6 +178,7 @@ public final class ClosedLoop {
           latencies.percentileNanos(99) / 1e3,
           latencies.meanNanos() / 1e3,
           requests == 0 ? -1 : (double) allocatedBytes / requests,
+          requests == 0 || cpuNanos < 0 ? -1 : cpuNanos / 1e3 / requests,
           firstError.get());
     }
   }

@@ -16,6 +16,9 @@ package io.github.nebuly4j.bench.load;
  * @param p99Micros the 99th percentile latency
  * @param meanMicros the mean latency
  * @param allocatedBytesPerCall bytes the client's JVM allocated per successful call, or -1 when not measured
+ * @param cpuMicrosPerCall CPU time the client's JVM used per successful call (every thread, garbage
+ *     collection and compilation included), or -1 when not measured; unlike the throughput, it hardly
+ *     moves when other processes share the cores
  * @param firstError the first failure's description, or empty
  */
 public record Measurement(
@@ -31,6 +34,7 @@ public record Measurement(
     double p99Micros,
     double meanMicros,
     double allocatedBytesPerCall,
+    double cpuMicrosPerCall,
     String firstError) {
 
   /**
@@ -51,6 +55,7 @@ public record Measurement(
         + ",\"p99Micros\":" + p99Micros
         + ",\"meanMicros\":" + meanMicros
         + ",\"allocatedBytesPerCall\":" + allocatedBytesPerCall
+        + ",\"cpuMicrosPerCall\":" + cpuMicrosPerCall
         + ",\"firstError\":" + quote(firstError)
         + "}";
   }

@@ -60,6 +60,8 @@ class ClosedLoopTest {
         assertThat(w.firstError()).contains("IllegalStateException: fifth call");
         assertThat(w.requestsPerSecond()).isEqualTo(w.requests() / w.seconds());
         assertThat(w.seconds()).isGreaterThanOrEqualTo(0.15);
+        // The JVM kept busy for the whole window: some CPU time, and less per call than the window itself.
+        assertThat(w.cpuMicrosPerCall()).isPositive().isLessThan(w.seconds() * 1e6 * Runtime.getRuntime().availableProcessors());
       });
       assertThat(windows.stream().mapToLong(w -> w.requests() + w.errors()).sum()).isLessThanOrEqualTo(client.calls.get());
     }
