@@ -1,0 +1,30 @@
+package io.github.nebuly4j.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.nebuly4j.testkit.contract.ContractData;
+import io.github.nebuly4j.testkit.junit.WithFakeNebulyServer;
+import io.github.nebuly4j.testkit.server.Endpoint;
+import io.github.nebuly4j.testkit.server.Fault;
+import io.github.nebuly4j.testkit.server.FakeNebulyServer;
+import org.junit.jupiter.api.Test;
+
+/** The testkit snippet of the root README, compiled with testkit's tests. */
+final class ReadmeSamples {
+  private ReadmeSamples() {}
+
+  // BEGIN: testkit-server
+  @WithFakeNebulyServer(apiKey = "test-key")
+  static class NebulyIntegrationTest {
+    @Test
+    void retriesAnOutage(FakeNebulyServer nebuly) {
+      nebuly.seed(ContractData.fullConversation("c-1"));
+      nebuly.fault(Fault.status(503).on(Endpoint.CONVERSATION_DETAIL).times(1));  // one outage first
+
+      // … configure your adapter with nebuly.baseUrl() and "test-key", call your code …
+
+      assertEquals(2, nebuly.journal().requestsTo(Endpoint.CONVERSATION_DETAIL).size());
+    }
+  }
+  // END: testkit-server
+}
