@@ -86,10 +86,13 @@ final class DemoData {
     return List.of(first, second);
   }
 
-  /** Seeds the demo conversations and a link to each of them and of their interactions. */
+  /**
+   * Seeds the demo conversations, lists them and their interactions, and serves a link to each of
+   * them and of their interactions.
+   */
   static void seed(FakeNebulyServer server) {
     for (Conversation conversation : conversations()) {
-      server.seed(conversation);
+      server.seedListed(conversation);
       server.seedConversationLink(conversation.id(), LINKS.linkTo(conversation.id()).uri());
       conversation
           .interactions()
