@@ -2,11 +2,18 @@ package io.github.nebuly4j.vertx;
 
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
+import io.github.nebuly4j.core.ConversationListing;
+import io.github.nebuly4j.core.ConversationQuery;
 import io.github.nebuly4j.core.ConversationRepository;
+import io.github.nebuly4j.core.ConversationSummary;
 import io.github.nebuly4j.core.DeepLink;
 import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.core.InteractionQuery;
+import io.github.nebuly4j.core.InteractionSearch;
+import io.github.nebuly4j.core.InteractionSummary;
 import io.github.nebuly4j.core.NebulyException;
+import io.github.nebuly4j.core.Page;
 import io.github.nebuly4j.core.links.CachingDeepLinkResolver;
 import io.github.nebuly4j.core.links.DeepLinkCachePolicy;
 import io.github.nebuly4j.core.spi.Arguments;
@@ -17,6 +24,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.Optional;
@@ -24,8 +32,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * nebuly4j for Vert.x 5: both ports, {@link DeepLinkResolver} and {@link ConversationRepository},
- * over the Vert.x Web Client, and the same calls as Vert.x {@link Future}s.
+ * nebuly4j for Vert.x 5: the ports, {@link DeepLinkResolver}, {@link ConversationRepository},
+ * {@link InteractionSearch} and {@link ConversationListing}, over the Vert.x Web Client; the same
+ * calls as Vert.x {@link Future}s, and the listings as Vert.x {@link ReadStream}s.
  *
  * <pre>{@code
  * NebulyVertxClient nebuly = NebulyVertxClient.create(vertx,
@@ -41,7 +50,26 @@ import java.util.concurrent.CompletionStage;
  *   <tr><td>{@link #interactionLink}</td><td>{@link #interactionLinkFuture}</td><td>{@code GET {base}/deeplinks/interaction/{id}}</td></tr>
  *   <tr><td>{@link #conversationLink}</td><td>{@link #conversationLinkFuture}</td><td>{@code GET {base}/deeplinks/conversation/{id}}</td></tr>
  *   <tr><td>{@link #findById}</td><td>{@link #findByIdFuture}</td><td>{@code POST {base}/get-conversation-detail}</td></tr>
+ *   <tr><td>{@link #interactionPage}, {@link #interactions}</td><td>{@link #interactionPageFuture},
+ *       {@link #interactionStream}</td><td>{@code POST {base}/get-interactions}, a page a call</td></tr>
+ *   <tr><td>{@link #conversationPage}, {@link #conversations}</td><td>{@link #conversationPageFuture},
+ *       {@link #conversationStream}</td><td>{@code POST {base}/get-interaction-aggregates}, grouped by
+ *       conversation ({@link NebulyVertxOptions#setConversationGroupBy}, whose default is
+ *       unverified)</td></tr>
  * </table>
+ *
+ * <h2>Listings as streams</h2>
+ *
+ * <pre>{@code
+ * nebuly.conversationStream(ConversationQuery.builder()
+ *         .timeRange(TimeRange.lasting(Duration.ofDays(7), Instant.now()))
+ *         .build())
+ *     .pipeTo(myWriteStream);                 // pauses and resumes with the writer
+ * }</pre>
+ *
+ * <p>A stream's pages are fetched one at a time, by core's paged publisher, as the stream's reader
+ * asks for rows: a paused stream, or one whose reader stopped fetching, sends no further request.
+ * Its handlers run on the caller's context; see {@link #interactionStream}.
  *
  * <h2>Threads and contexts</h2>
  *
@@ -73,7 +101,8 @@ import java.util.concurrent.CompletionStage;
  * <p>Instances are thread-safe; create one per application and share it. {@link #close()} closes
  * a Web Client the client created, never one it was given, nor the {@link Vertx}.
  */
-public final class NebulyVertxClient implements DeepLinkResolver, ConversationRepository, AutoCloseable {
+public final class NebulyVertxClient
+    implements DeepLinkResolver, ConversationRepository, InteractionSearch, ConversationListing, AutoCloseable {
 
   private final Vertx vertx;
   private final WebClient webClient;
@@ -235,6 +264,87 @@ public final class NebulyVertxClient implements DeepLinkResolver, ConversationRe
    */
   public Future<Optional<Conversation>> findByIdFuture(ConversationId id) {
     return onCallersContext(findById(id));
+  }
+
+  /**
+   * Fetches one page of an interaction search; see {@link InteractionSearch#interactionPage}.
+   *
+   * @param query the search
+   * @param offset the rows to skip
+   * @return completes as the class describes; cancel it to abort the call
+   * @throws IllegalArgumentException if {@code query} is null or {@code offset} negative
+   */
+  @Override
+  public CompletableFuture<Page<InteractionSummary>> interactionPage(InteractionQuery query, long offset) {
+    Arguments.requireNonNull(query, "query");
+    return closed ? closedFailure() : exchange.interactionPage(query, offset);
+  }
+
+  /**
+   * Fetches one page of a conversation listing; see {@link ConversationListing#conversationPage}.
+   *
+   * @param query the listing
+   * @param offset the rows to skip
+   * @return completes as the class describes; cancel it to abort the call
+   * @throws IllegalArgumentException if {@code query} is null or {@code offset} negative
+   */
+  @Override
+  public CompletableFuture<Page<ConversationSummary>> conversationPage(ConversationQuery query, long offset) {
+    Arguments.requireNonNull(query, "query");
+    return closed ? closedFailure() : exchange.conversationPage(query, offset);
+  }
+
+  /**
+   * {@link #interactionPage} as a Vert.x {@link Future}.
+   *
+   * @param query the search
+   * @param offset the rows to skip
+   * @return a future completing on the caller's context
+   * @throws IllegalArgumentException if {@code query} is null or {@code offset} negative
+   */
+  public Future<Page<InteractionSummary>> interactionPageFuture(InteractionQuery query, long offset) {
+    return onCallersContext(interactionPage(query, offset));
+  }
+
+  /**
+   * {@link #conversationPage} as a Vert.x {@link Future}.
+   *
+   * @param query the listing
+   * @param offset the rows to skip
+   * @return a future completing on the caller's context
+   * @throws IllegalArgumentException if {@code query} is null or {@code offset} negative
+   */
+  public Future<Page<ConversationSummary>> conversationPageFuture(ConversationQuery query, long offset) {
+    return onCallersContext(conversationPage(query, offset));
+  }
+
+  /**
+   * Every interaction of a search as a Vert.x {@link ReadStream}, over {@link #interactions}: pages
+   * are fetched one at a time as the stream's reader asks for rows. Nothing is fetched before a
+   * handler is set; a paused stream, or one whose reader stopped fetching, fetches nothing more,
+   * and setting the handler to null stops it for good. Its handlers run on the caller's context (or
+   * the one Vert.x assigns to the calling thread), in order. A failure ({@link NebulyException})
+   * goes to the exception handler after the rows of the pages before, and ends the stream without
+   * the end handler. Each stream reads the search from its start.
+   *
+   * @param query the search
+   * @return the stream
+   * @throws IllegalArgumentException if {@code query} is null
+   */
+  public ReadStream<InteractionSummary> interactionStream(InteractionQuery query) {
+    return PublisherReadStream.of(vertx, interactions(query));
+  }
+
+  /**
+   * Every conversation of a listing as a Vert.x {@link ReadStream}, over {@link #conversations};
+   * see {@link #interactionStream} for how it pages and ends.
+   *
+   * @param query the listing
+   * @return the stream
+   * @throws IllegalArgumentException if {@code query} is null
+   */
+  public ReadStream<ConversationSummary> conversationStream(ConversationQuery query) {
+    return PublisherReadStream.of(vertx, conversations(query));
   }
 
   /**

@@ -155,6 +155,21 @@ public class NebulyVertxOptions {
     return Optional.ofNullable(deepLinkCache);
   }
 
+  /**
+   * Sets the {@code group_by} that a conversation listing sends ({@link
+   * NebulySettings.Builder#conversationGroupBy}). Nebuly does not publish the value that groups by
+   * conversation id: the default, {@value NebulySettings#DEFAULT_CONVERSATION_GROUP_BY}, is
+   * unverified.
+   *
+   * @param conversationGroupBy a JSON object with a text {@code kind} and, optionally, a text
+   *     {@code tag} and {@code field}
+   * @return these options
+   */
+  public NebulyVertxOptions setConversationGroupBy(String conversationGroupBy) {
+    settings.conversationGroupBy(conversationGroupBy);
+    return this;
+  }
+
   /** Checks every setting: the settings a client runs with. */
   NebulySettings toSettings() {
     return settings.build();

@@ -1,6 +1,14 @@
 package io.github.nebuly4j.vertx;
 
+import io.github.nebuly4j.core.ConversationQuery;
+import io.github.nebuly4j.core.ConversationSummary;
+import io.github.nebuly4j.core.FilterKind;
+import io.github.nebuly4j.core.ListingFilter;
+import io.github.nebuly4j.core.TimeRange;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.streams.ReadStream;
+import io.vertx.core.streams.WriteStream;
+import java.time.Instant;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -117,5 +125,28 @@ final class ReadmeSamples {
     // A Web Client your application already has: its pool, TLS and timeouts stay yours.
     NebulyVertxClient.create(vertx, webClient, options);
     // END: vertx-create
+  }
+
+  static void listing(NebulyVertxClient nebuly, WriteStream<ConversationSummary> writer) {
+    // BEGIN: vertx-listing
+    ConversationQuery billingThisWeek = ConversationQuery.builder()
+        .timeRange(TimeRange.lasting(Duration.ofDays(7), Instant.now()))
+        .addFilters(ListingFilter.of(FilterKind.TOPIC, "Billing"))
+        .build();
+
+    // One page as a Future: total, offset, limit and its rows.
+    nebuly.conversationPageFuture(billingThisWeek, 0)
+        .onSuccess(page -> System.out.println(page.total() + " conversations"));
+
+    // Every row as a ReadStream: a full write queue pauses the stream, and with it the paging.
+    nebuly.conversationStream(billingThisWeek).pipeTo(writer);
+
+    // Or read by hand: fetch(n) asks for n more rows; a paused stream sends no further request.
+    ReadStream<ConversationSummary> rows = nebuly.conversationStream(billingThisWeek).pause();
+    rows.handler(row -> System.out.println(row.id() + " " + row.cost()))
+        .exceptionHandler(failure -> System.err.println(failure.getMessage()))   // a NebulyException
+        .endHandler(done -> System.out.println("all read"));
+    rows.fetch(50);
+    // END: vertx-listing
   }
 }

@@ -4,7 +4,9 @@ import io.github.nebuly4j.core.links.OfflineDeepLinks;
 import io.github.nebuly4j.core.retry.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Flow;
 
 /**
  * The core snippets of the README, compiled with core's tests; the docs module checks that the
@@ -66,5 +68,23 @@ final class ReadmeSamples {
     //   &interactionId=a%2Fb&liveActivityPageTab=interactions
     // END: core-offline-links
     return uri;
+  }
+
+  static Flow.Publisher<ConversationSummary> listConversations(ConversationListing listing) {
+    // BEGIN: core-listing
+    ConversationQuery negativeLastWeek = ConversationQuery.builder()
+        .timeRange(TimeRange.lasting(Duration.ofDays(7), Instant.now()))
+        .addFilters(ListingFilter.of(FilterKind.NEGATIVE_USER_INTENT, "Cancel subscription"))
+        .addFilters(ListingFilter.tag("channel", "web"))
+        .build();                                        // a bad query fails here, naming the rule
+
+    listing.conversationPage(negativeLastWeek, 0)       // one page: total, offset, limit, rows
+        .thenAccept(page -> System.out.println(page.total() + " conversations"));
+
+    Flow.Publisher<ConversationSummary> rows = listing.conversations(negativeLastWeek);
+    // every row, newest first in the fakes; a page is fetched only when the subscriber's demand
+    // needs it, and cancelling (or requesting no more) sends no further request
+    // END: core-listing
+    return rows;
   }
 }

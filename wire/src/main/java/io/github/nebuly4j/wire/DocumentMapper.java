@@ -2,14 +2,18 @@ package io.github.nebuly4j.wire;
 
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
+import io.github.nebuly4j.core.ConversationSummary;
 import io.github.nebuly4j.core.Interaction;
+import io.github.nebuly4j.core.InteractionSummary;
 import io.github.nebuly4j.core.MicroDollars;
+import io.github.nebuly4j.core.Omission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.mapstruct.Context;
 import org.mapstruct.Mapper;
@@ -22,7 +26,8 @@ import org.mapstruct.ReportingPolicy;
  * value was decoded and checked while it was read; what is left is the wire document's rule of
  * absence: a null component is an empty {@code Optional}, map or list, except where the domain
  * cannot do without the field (the interactions, each interaction and its id), which fails the
- * answer naming the field.
+ * answer naming the field. A listing's rows are mapped one by one, each with the omissions found
+ * inside it ({@link ListingPages} checks the page and its rows' ids first).
  */
 @Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR, unmappedSourcePolicy = ReportingPolicy.ERROR)
 abstract class DocumentMapper {
@@ -43,6 +48,37 @@ abstract class DocumentMapper {
       ConversationDocument document, ConversationId id, @Context FieldProblems problems);
 
   abstract Interaction toInteraction(InteractionDocument document);
+
+  /**
+   * Maps a row of {@code get-interactions}.
+   *
+   * @param document the row as read; its id is present
+   * @param omissions what could not be read inside it, with paths relative to the row
+   */
+  @Mapping(target = "input", source = "document.inputText")
+  @Mapping(target = "output", source = "document.outputText")
+  @Mapping(target = "omissions", source = "omissions")
+  abstract InteractionSummary toInteractionSummary(InteractionRowDocument document, List<Omission> omissions);
+
+  /**
+   * Maps a row of {@code get-interaction-aggregates} grouped by conversation.
+   *
+   * @param document the row as read; its group name is present
+   * @param omissions what could not be read inside it, with paths relative to the row
+   */
+  @Mapping(target = "id", source = "document.groupName")
+  @Mapping(target = "interactionCount", source = "document.interactions")
+  @Mapping(target = "userCount", source = "document.users")
+  @Mapping(target = "feedbackCount", source = "document.feedback")
+  @Mapping(target = "positiveImplicitFeedbackCount", source = "document.positiveImplicitFeedback")
+  @Mapping(target = "negativeImplicitFeedbackCount", source = "document.negativeImplicitFeedback")
+  @Mapping(target = "positiveExplicitFeedbackCount", source = "document.positiveExplicitFeedback")
+  @Mapping(target = "negativeExplicitFeedbackCount", source = "document.negativeExplicitFeedback")
+  @Mapping(target = "latency", source = "document.latencySeconds")
+  @Mapping(target = "emotionCount", source = "document.emotions")
+  @Mapping(target = "tagValueCounts", source = "document.tags")
+  @Mapping(target = "omissions", source = "omissions")
+  abstract ConversationSummary toConversationSummary(ConversationRowDocument document, List<Omission> omissions);
 
   /** Maps each interaction; one without an id, or an element that was not an object, fails the answer. */
   List<Interaction> interactions(List<InteractionDocument> documents, @Context FieldProblems problems) {
@@ -81,6 +117,18 @@ abstract class DocumentMapper {
 
   Optional<String> text(String text) {
     return Optional.ofNullable(text);
+  }
+
+  Optional<ConversationId> conversation(ConversationId id) {
+    return Optional.ofNullable(id);
+  }
+
+  OptionalDouble score(Double score) {
+    return score == null ? OptionalDouble.empty() : OptionalDouble.of(score);
+  }
+
+  Map<String, Integer> tagCounts(Map<String, Integer> counts) {
+    return counts == null ? Map.of() : counts;
   }
 
   Map<String, String> entries(Map<String, String> entries) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What went wrong while one answer was read, collected as it is read: {@link NebulyCodec} creates
@@ -106,12 +107,19 @@ final class FieldProblems {
    * recorded at {@code path}, or else {@code path is null or absent}.
    */
   NebulyException.MalformedResponse missing(String path, String expected) {
+    return at(path)
+        .map(problem -> malformed(problem.message(), null))
+        .orElseGet(() -> malformed(path + " is null or absent; expected " + expected, null));
+  }
+
+  /** Returns the problem recorded at exactly {@code path}, if any. */
+  Optional<FieldProblem> at(String path) {
     for (FieldProblem problem : problems) {
       if (problem.path().equals(path)) {
-        return malformed(problem.message(), null);
+        return Optional.of(problem);
       }
     }
-    return malformed(path + " is null or absent; expected " + expected, null);
+    return Optional.empty();
   }
 
   /** Returns the exception for the answer, with {@code problem} in plain words. */
@@ -124,6 +132,30 @@ final class FieldProblems {
     List<Omission> omissions = new ArrayList<>(problems.size());
     for (FieldProblem problem : problems) {
       omissions.add(problem.omission());
+    }
+    return omissions;
+  }
+
+  /**
+   * Returns the problems recorded inside the value at {@code path}, as omissions whose paths are
+   * relative to it ({@code data[3].tags.channel} inside {@code data[3]} is {@code tags.channel}),
+   * in the order they were found.
+   */
+  List<Omission> omissionsUnder(String path) {
+    if (problems.isEmpty()) {
+      return List.of();
+    }
+    List<Omission> omissions = new ArrayList<>();
+    for (FieldProblem problem : problems) {
+      String field = problem.path();
+      if (field.length() > path.length() && field.startsWith(path)) {
+        char next = field.charAt(path.length());
+        if (next == '.') {
+          omissions.add(new Omission(field.substring(path.length() + 1), problem.reason()));
+        } else if (next == '[') {
+          omissions.add(new Omission(field.substring(path.length()), problem.reason()));
+        }
+      }
     }
     return omissions;
   }

@@ -15,13 +15,23 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
+import io.github.nebuly4j.core.ConversationQuery;
+import io.github.nebuly4j.core.ConversationSummary;
 import io.github.nebuly4j.core.DeepLink;
 import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.core.InteractionQuery;
+import io.github.nebuly4j.core.InteractionSummary;
+import io.github.nebuly4j.core.ListingFilter;
 import io.github.nebuly4j.core.NebulyException;
+import io.github.nebuly4j.core.Page;
+import io.github.nebuly4j.core.TimeRange;
 import io.github.nebuly4j.core.spi.Arguments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -31,9 +41,10 @@ import java.util.function.Function;
  *
  * <p>Reading follows the rules of {@code docs/wire-protocol.md}, liberal in what it accepts and
  * exact in what it reports: a field that is null or absent is absent in the domain; a field of the
- * wrong type, or outside its rule, is absent too and listed in {@link Conversation#omissions()};
- * only what the domain cannot do without (the interactions, each interaction's id, a deep link's
- * url) fails the call. Every failure of a success body is a {@link
+ * wrong type, or outside its rule, is absent too and listed in {@link Conversation#omissions()} (or
+ * a listing row's {@code omissions()}); only what the domain cannot do without (the interactions,
+ * each interaction's id, a deep link's url; a listing page's {@code total}, rows and each row's id)
+ * fails the call. Every failure of a success body is a {@link
  * NebulyException.MalformedResponse} whose message says in plain words what is wrong: the field's
  * path, what was expected and what was found, or that the body is empty, ended after so many bytes,
  * stops being JSON at a given line and column, or goes on after its JSON ends. No message holds the
@@ -48,6 +59,8 @@ public final class NebulyCodec {
   private final ObjectMapper json;
   private final ObjectReader conversations;
   private final ObjectReader links;
+  private final ObjectReader interactionPages;
+  private final ObjectReader conversationPages;
   private final Redaction redaction;
 
   /**
@@ -72,6 +85,8 @@ public final class NebulyCodec {
     this.json = JsonMapper.builder(factory).build();
     this.conversations = json.readerFor(ConversationDocument.class);
     this.links = json.readerFor(DeepLinkDocument.class);
+    this.interactionPages = json.readerFor(InteractionPageDocument.class);
+    this.conversationPages = json.readerFor(ConversationPageDocument.class);
   }
 
   /**
@@ -83,6 +98,84 @@ public final class NebulyCodec {
    */
   public byte[] conversationDetailRequest(ConversationId id) {
     return write(new ConversationDetailRequest(Arguments.requireNonNull(id, "id").value()));
+  }
+
+  /**
+   * Writes the body of {@code POST /get-interactions}: the query's time range in UTC ISO-8601, its
+   * filters ({@code {kind, tag?, values}}), its page size as {@code limit}, and the offset.
+   *
+   * @param query the search
+   * @param offset the rows to skip, not negative
+   * @return the JSON bytes
+   * @throws IllegalArgumentException if {@code query} is null or {@code offset} negative
+   */
+  public byte[] interactionsRequest(InteractionQuery query, long offset) {
+    Arguments.requireNonNull(query, "query");
+    return write(listingRequest(query.timeRange(), query.filters(), false, null, query.pageSize(), offset));
+  }
+
+  /**
+   * Writes the body of {@code POST /get-interaction-aggregates} grouped by conversation: the
+   * query's time range in UTC ISO-8601, its filters ({@code {kind, tag?, values, is_exclude}}),
+   * {@code group_by}, its page size as {@code limit}, and the offset.
+   *
+   * @param query the listing
+   * @param offset the rows to skip, not negative
+   * @param groupBy the {@code group_by} object's members (see {@link NebulySettings#conversationGroupBy()})
+   * @return the JSON bytes
+   * @throws IllegalArgumentException if an argument is null or {@code offset} negative
+   */
+  public byte[] conversationsRequest(ConversationQuery query, long offset, Map<String, String> groupBy) {
+    Arguments.requireNonNull(query, "query");
+    Arguments.requireNonNull(groupBy, "groupBy");
+    return write(listingRequest(query.timeRange(), query.filters(), true, groupBy, query.pageSize(), offset));
+  }
+
+  /**
+   * Reads the answer of a {@code get-interactions} request.
+   *
+   * @param status the answer's status, for the error
+   * @param body the body's bytes
+   * @param length how many of them count
+   * @param offset the offset asked for: the page's offset
+   * @param limit the page size asked for: the page's limit unless Nebuly says it applied another
+   * @return the page, each row with what could not be read listed in its omissions
+   * @throws NebulyException.MalformedResponse if the body cannot be read, is not a page, echoes
+   *     another offset, or a row is not an object or has no id
+   * @throws IllegalArgumentException if {@code body} is null
+   */
+  public Page<InteractionSummary> interactionPage(int status, byte[] body, int length, long offset, int limit) {
+    FieldProblems problems = problems(status, body, length);
+    InteractionPageDocument document = read(interactionPages, problems, body, length);
+    return ListingPages.page(
+        document, offset, limit, problems, "id", WireDeserializers.INTERACTION_ID, row -> row.id != null, MAPPER::toInteractionSummary);
+  }
+
+  /**
+   * Reads the answer of a {@code get-interaction-aggregates} request grouped by conversation.
+   *
+   * @param status the answer's status, for the error
+   * @param body the body's bytes
+   * @param length how many of them count
+   * @param offset the offset asked for: the page's offset
+   * @param limit the page size asked for: the page's limit unless Nebuly says it applied another
+   * @return the page, each row with what could not be read listed in its omissions
+   * @throws NebulyException.MalformedResponse if the body cannot be read, is not a page, echoes
+   *     another offset, or a row is not an object or has no {@code group_name}
+   * @throws IllegalArgumentException if {@code body} is null
+   */
+  public Page<ConversationSummary> conversationPage(int status, byte[] body, int length, long offset, int limit) {
+    FieldProblems problems = problems(status, body, length);
+    ConversationPageDocument document = read(conversationPages, problems, body, length);
+    return ListingPages.page(
+        document,
+        offset,
+        limit,
+        problems,
+        "group_name",
+        WireDeserializers.CONVERSATION_ID,
+        row -> row.groupName != null,
+        MAPPER::toConversationSummary);
   }
 
   /**
@@ -248,6 +341,26 @@ public final class NebulyCodec {
 
   private static String place(JsonLocation where) {
     return "line " + where.getLineNr() + ", column " + where.getColumnNr();
+  }
+
+  private static ListingRequest listingRequest(
+      TimeRange range,
+      List<ListingFilter> filters,
+      boolean exclusion,
+      Map<String, String> groupBy,
+      int limit,
+      long offset) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative, got " + offset);
+    }
+    List<ListingRequest.Filter> sent = new ArrayList<>(filters.size());
+    for (ListingFilter filter : filters) {
+      sent.add(
+          new ListingRequest.Filter(
+              filter.kind().apiName(), filter.tagName().orElse(null), filter.values(), exclusion ? filter.excluded() : null));
+    }
+    return new ListingRequest(
+        new ListingRequest.TimeRange(range.start().toString(), range.end().toString()), sent, groupBy, limit, offset);
   }
 
   private byte[] write(Object document) {

@@ -2,11 +2,18 @@ package io.github.nebuly4j.wire;
 
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
+import io.github.nebuly4j.core.ConversationListing;
+import io.github.nebuly4j.core.ConversationQuery;
 import io.github.nebuly4j.core.ConversationRepository;
+import io.github.nebuly4j.core.ConversationSummary;
 import io.github.nebuly4j.core.DeepLink;
 import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.core.InteractionQuery;
+import io.github.nebuly4j.core.InteractionSearch;
+import io.github.nebuly4j.core.InteractionSummary;
 import io.github.nebuly4j.core.NebulyException;
+import io.github.nebuly4j.core.Page;
 import io.github.nebuly4j.core.spi.Arguments;
 import io.github.nebuly4j.core.spi.PercentEncoding;
 import java.io.IOException;
@@ -25,7 +32,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Nebuly's external API over any {@link NebulyTransport}: the one implementation of the ports that
- * every adapter shares. For each call it builds the request (each id percent-encoded as one path
+ * every adapter shares ({@link DeepLinkResolver}, {@link ConversationRepository}, {@link
+ * InteractionSearch} and {@link ConversationListing}). For each call it builds the request (each id percent-encoded as one path
  * segment), runs each attempt within the connect and attempt timeouts on the transport's timer,
  * sends failed attempts again as the {@link io.github.nebuly4j.core.retry.RetryPolicy} says, and
  * turns what came back into the result or the right {@link NebulyException}: a success body over
@@ -38,10 +46,14 @@ import java.util.function.LongSupplier;
  * }</pre>
  *
  * <p>Every call returns a {@link CompletableFuture} that completes on a transport thread; cancelling
- * it cancels the pending retry and aborts the attempt in flight. Thread-safe; create one per
- * transport and share it.
+ * it cancels the pending retry and aborts the attempt in flight. A listing's page is one call like
+ * the others (timeouts, retries, errors, body bound); its stream is core's {@link
+ * io.github.nebuly4j.core.PagedPublisher} over those calls, so an adapter adds no paging of its
+ * own. A conversation listing sends {@link NebulySettings#conversationGroupBy()} as its {@code
+ * group_by}. Thread-safe; create one per transport and share it.
  */
-public final class NebulyExchange implements DeepLinkResolver, ConversationRepository {
+public final class NebulyExchange
+    implements DeepLinkResolver, ConversationRepository, InteractionSearch, ConversationListing {
 
   /** The most bytes of an error body that are read as text: its title and first words suffice. */
   private static final int ERROR_TEXT_BYTES = 64 * 1024;
@@ -143,26 +155,60 @@ public final class NebulyExchange implements DeepLinkResolver, ConversationRepos
   @Override
   public CompletableFuture<Optional<Conversation>> findById(ConversationId id) {
     Arguments.requireNonNull(id, "id");
-    WireRequest request =
-        new WireRequest(
-            WireEndpoint.CONVERSATION_DETAIL,
-            WireEndpoint.CONVERSATION_DETAIL.method(),
-            base + WireEndpoint.CONVERSATION_DETAIL.path(),
-            null,
-            postHeaders,
-            codec.conversationDetailRequest(id),
-            settings.maxBodySize());
     return call(
-        request,
+        postRequest(WireEndpoint.CONVERSATION_DETAIL, codec.conversationDetailRequest(id)),
         "conversation '" + id.value() + "'",
         answer -> Optional.of(codec.conversation(answer.status(), answer.body(), answer.length(), id)),
         Optional.empty());
+  }
+
+  /**
+   * Fetches one page of an interaction search; see {@link InteractionSearch#interactionPage}. The
+   * page's limit is the one Nebuly says it applied, when it says so.
+   */
+  @Override
+  public CompletableFuture<Page<InteractionSummary>> interactionPage(InteractionQuery query, long offset) {
+    Arguments.requireNonNull(query, "query");
+    checkOffset(offset);
+    return call(
+        postRequest(WireEndpoint.INTERACTIONS, codec.interactionsRequest(query, offset)),
+        "the interactions at offset " + offset,
+        answer -> codec.interactionPage(answer.status(), answer.body(), answer.length(), offset, query.pageSize()),
+        null);
+  }
+
+  /**
+   * Fetches one page of a conversation listing; see {@link ConversationListing#conversationPage}.
+   * The page's limit is the one Nebuly says it applied, when it says so.
+   */
+  @Override
+  public CompletableFuture<Page<ConversationSummary>> conversationPage(ConversationQuery query, long offset) {
+    Arguments.requireNonNull(query, "query");
+    checkOffset(offset);
+    return call(
+        postRequest(
+            WireEndpoint.INTERACTION_AGGREGATES,
+            codec.conversationsRequest(query, offset, settings.conversationGroupByMembers())),
+        "the conversations at offset " + offset,
+        answer -> codec.conversationPage(answer.status(), answer.body(), answer.length(), offset, query.pageSize()),
+        null);
   }
 
   /** Describes the exchange without its API key. */
   @Override
   public String toString() {
     return "NebulyExchange[" + settings + "]";
+  }
+
+  private WireRequest postRequest(WireEndpoint endpoint, byte[] body) {
+    return new WireRequest(
+        endpoint, endpoint.method(), base + endpoint.path(), null, postHeaders, body, settings.maxBodySize());
+  }
+
+  private static void checkOffset(long offset) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative, got " + offset);
+    }
   }
 
   private WireRequest linkRequest(WireEndpoint endpoint, String id) {

@@ -1,10 +1,18 @@
 package io.github.nebuly4j.wire;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.nebuly4j.core.retry.RetryPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +51,14 @@ import java.util.regex.Pattern;
  *       doubling to 5 s with 20 % jitter, {@code Retry-After} up to 30 s, no retry after 60
  *       s</td><td>not null</td><td>rides out a blip or a deploy of Nebuly without multiplying the
  *       load of an outage</td></tr>
+ *   <tr><td>{@code conversationGroupBy}</td><td>{@value #DEFAULT_CONVERSATION_GROUP_BY}
+ *       (<b>unverified</b>)</td><td>a JSON object with a text {@code kind} and, optionally, a text
+ *       {@code tag} and {@code field}, nothing else</td><td>the {@code group_by} that a conversation
+ *       listing sends to {@code get-interaction-aggregates}. Nebuly's pages say that conversations
+ *       are listed by grouping by conversation id, but publish no value that does it; this default
+ *       is nebuly4j's guess and has not been checked against the live service. A listing that
+ *       comes back as one row of totals, or is refused with a 422, needs the value of your
+ *       installation</td></tr>
  * </table>
  *
  * <p>Every rule is checked by {@link Builder#build()}, which throws an {@link
@@ -65,6 +81,18 @@ public final class NebulySettings {
   /** The default {@code maxConnections}: 16. */
   public static final int DEFAULT_MAX_CONNECTIONS = 16;
 
+  /**
+   * The default {@code conversationGroupBy}, {@code {"kind": "conversation_id"}}: nebuly4j's guess
+   * at the {@code group_by} that groups by conversation id, which Nebuly does not publish.
+   * <b>Unverified</b> against the live service.
+   */
+  public static final String DEFAULT_CONVERSATION_GROUP_BY = "{\"kind\": \"conversation_id\"}";
+
+  /** The members a {@code group_by} may have, in the order they are sent. */
+  private static final List<String> GROUP_BY_MEMBERS = List.of("kind", "tag", "field");
+
+  private static final ObjectMapper GROUP_BY_READER = new ObjectMapper();
+
   /** The longest timeout: timers take an {@code int} of milliseconds in some clients. */
   static final Duration LONGEST_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
 
@@ -84,6 +112,7 @@ public final class NebulySettings {
   private final long maxBodySize;
   private final int maxConnections;
   private final RetryPolicy retryPolicy;
+  private final Map<String, String> conversationGroupBy;
 
   private NebulySettings(Builder builder) {
     this.apiKey = checkApiKey(builder.apiKey);
@@ -109,6 +138,7 @@ public final class NebulySettings {
           "retryPolicy", "retryPolicy must not be null; RetryPolicy.none() turns retries off");
     }
     this.retryPolicy = builder.retryPolicy;
+    this.conversationGroupBy = checkGroupBy(builder.conversationGroupBy, apiKey);
   }
 
   /**
@@ -134,7 +164,8 @@ public final class NebulySettings {
         .attemptTimeout(attemptTimeout)
         .maxBodySize(maxBodySize)
         .maxConnections(maxConnections)
-        .retryPolicy(retryPolicy);
+        .retryPolicy(retryPolicy)
+        .conversationGroupBy(conversationGroupBy());
   }
 
   /**
@@ -209,10 +240,74 @@ public final class NebulySettings {
     return retryPolicy;
   }
 
+  /**
+   * Returns the {@code group_by} that a conversation listing sends, as compact JSON, such as {@code
+   * {"kind":"conversation_id"}}; see {@link #DEFAULT_CONVERSATION_GROUP_BY} for why it is a
+   * setting.
+   *
+   * @return the {@code group_by} object
+   */
+  public String conversationGroupBy() {
+    ObjectNode json = GROUP_BY_READER.createObjectNode();
+    conversationGroupBy.forEach(json::put);
+    return json.toString();
+  }
+
+  /** The {@code group_by} members, in the order {@code kind}, {@code tag}, {@code field}. */
+  Map<String, String> conversationGroupByMembers() {
+    return conversationGroupBy;
+  }
+
   /** Describes the settings with the API key hidden. */
   @Override
   public String toString() {
     return "NebulySettings" + toBuilder().values();
+  }
+
+  private static Map<String, String> checkGroupBy(String text, String apiKey) {
+    String rule = "a JSON object with a text \"kind\" and, optionally, a text \"tag\" and \"field\"";
+    if (text == null) {
+      throw new InvalidSettingException(
+          "conversationGroupBy",
+          "conversationGroupBy must not be null; the default is " + DEFAULT_CONVERSATION_GROUP_BY);
+    }
+    JsonNode json;
+    try {
+      json = GROUP_BY_READER.readTree(text);
+    } catch (JsonProcessingException e) {
+      json = null;
+    }
+    if (json == null || !json.isObject()) {
+      throw new InvalidSettingException(
+          "conversationGroupBy", "conversationGroupBy must be " + rule + ", got " + text.replace(apiKey, "***"));
+    }
+    Map<String, String> members = new LinkedHashMap<>();
+    for (String name : GROUP_BY_MEMBERS) {
+      JsonNode value = json.get(name);
+      if (value != null && !(value.isTextual() && !value.asText().isBlank())) {
+        throw new InvalidSettingException(
+            "conversationGroupBy",
+            "conversationGroupBy's \"" + name + "\" must be a text that is not blank, got "
+                + value.toString().replace(apiKey, "***"));
+      }
+      if (value != null) {
+        members.put(name, value.asText());
+      }
+    }
+    if (!members.containsKey("kind")) {
+      throw new InvalidSettingException("conversationGroupBy", "conversationGroupBy must have a \"kind\": " + rule);
+    }
+    json.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!GROUP_BY_MEMBERS.contains(name)) {
+                throw new InvalidSettingException(
+                    "conversationGroupBy",
+                    "conversationGroupBy has the member \"" + name.replace(apiKey, "***")
+                        + "\", which group_by does not publish; it may have kind, tag and field");
+              }
+            });
+    return Collections.unmodifiableMap(members);
   }
 
   private static String checkApiKey(String apiKey) {
@@ -322,6 +417,7 @@ public final class NebulySettings {
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private String conversationGroupBy = DEFAULT_CONVERSATION_GROUP_BY;
 
     private Builder() {}
 
@@ -415,6 +511,22 @@ public final class NebulySettings {
     }
 
     /**
+     * Sets the {@code group_by} that a conversation listing sends to {@code
+     * get-interaction-aggregates}. Nebuly does not publish the value that groups by conversation
+     * id: the default, {@value NebulySettings#DEFAULT_CONVERSATION_GROUP_BY}, is unverified; set the
+     * value your Nebuly installation expects if listings come back as one row of totals or are
+     * refused.
+     *
+     * @param conversationGroupBy a JSON object with a text {@code kind} and, optionally, a text
+     *     {@code tag} and {@code field}, such as {@code {"kind": "conversation_id"}}
+     * @return this builder
+     */
+    public Builder conversationGroupBy(String conversationGroupBy) {
+      this.conversationGroupBy = conversationGroupBy;
+      return this;
+    }
+
+    /**
      * Checks every setting and returns them.
      *
      * @return the settings
@@ -447,6 +559,8 @@ public final class NebulySettings {
           + maxConnections
           + ", retryPolicy="
           + retryPolicy
+          + ", conversationGroupBy="
+          + (apiKey == null || conversationGroupBy == null ? conversationGroupBy : conversationGroupBy.replace(apiKey, "***"))
           + "]";
     }
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonTokenId;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.MicroDollars;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * wire's own readers of each kind of field, named on the documents' components: each reads exactly
@@ -41,6 +43,14 @@ final class WireDeserializers {
   static final String INTERACTIONS = "an array of interactions";
   static final String INTERACTION = "an interaction (a JSON object)";
   static final String URL = "an absolute http(s) URL";
+  static final String CONVERSATION_ID = "a conversation id";
+  static final String WHOLE = "a whole number that is not negative";
+  static final String PAGE_LIMIT = "a whole number from 1 to " + Integer.MAX_VALUE;
+  static final String SCORE = "a finite number";
+  static final String TAG_COUNTS = "an array of {tag_name, n_tag_values} objects";
+  static final String TAG_COUNT = "an object {tag_name, n_tag_values}";
+  static final String ROWS = "an array of rows";
+  static final String ROW = "a row (a JSON object)";
 
   private WireDeserializers() {}
 
@@ -58,24 +68,46 @@ final class WireDeserializers {
     }
   }
 
-  /** An interaction's id: free text that is a valid {@link InteractionId}. */
-  static final class InteractionIdText extends StdDeserializer<InteractionId> {
+  /** An id: free text that the domain's {@code of} accepts. */
+  abstract static class IdText<T> extends StdDeserializer<T> {
     private static final long serialVersionUID = 1L;
+    private final String expected;
+    private final transient Function<String, T> of;
 
-    InteractionIdText() {
-      super(InteractionId.class);
+    IdText(Class<T> type, String expected, Function<String, T> of) {
+      super(type);
+      this.expected = expected;
+      this.of = of;
     }
 
     @Override
-    public InteractionId deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (!isScalar(p)) {
-        return FieldProblems.of(ctxt).reject(p, INTERACTION_ID, null);
+        return FieldProblems.of(ctxt).reject(p, expected, null);
       }
       try {
-        return InteractionId.of(p.getText());
+        return of.apply(p.getText());
       } catch (IllegalArgumentException e) {
-        return FieldProblems.of(ctxt).reject(p, INTERACTION_ID, e.getMessage());
+        return FieldProblems.of(ctxt).reject(p, expected, e.getMessage());
       }
+    }
+  }
+
+  /** An interaction's id: free text that is a valid {@link InteractionId}. */
+  static final class InteractionIdText extends IdText<InteractionId> {
+    private static final long serialVersionUID = 1L;
+
+    InteractionIdText() {
+      super(InteractionId.class, INTERACTION_ID, InteractionId::of);
+    }
+  }
+
+  /** A conversation's id ({@code group_name}, {@code conversation_id}): free text that is a valid {@link ConversationId}. */
+  static final class ConversationIdText extends IdText<ConversationId> {
+    private static final long serialVersionUID = 1L;
+
+    ConversationIdText() {
+      super(ConversationId.class, CONVERSATION_ID, ConversationId::of);
     }
   }
 
@@ -139,7 +171,7 @@ final class WireDeserializers {
     }
   }
 
-  /** {@code session_length}: a whole number, possibly written {@code 3.0}. */
+  /** {@code session_length} and a listing's counts: a whole number, possibly written {@code 3.0}. */
   static final class Count extends Decimal<Integer> {
     private static final long serialVersionUID = 1L;
 
@@ -150,6 +182,64 @@ final class WireDeserializers {
     @Override
     Integer value(BigDecimal number) {
       return WireValues.count(number);
+    }
+  }
+
+  /** A listing page's {@code total}: a whole number, possibly written {@code 3.0}. */
+  static final class Total extends Decimal<Long> {
+    private static final long serialVersionUID = 1L;
+
+    Total() {
+      super(Long.class, WHOLE);
+    }
+
+    @Override
+    Long value(BigDecimal number) {
+      return WireValues.whole(number, 0, Long.MAX_VALUE);
+    }
+  }
+
+  /** A listing page's {@code offset}: a whole number; whether it is the one asked for is the mapping's rule. */
+  static final class PageOffset extends Decimal<Long> {
+    private static final long serialVersionUID = 1L;
+
+    PageOffset() {
+      super(Long.class, WHOLE);
+    }
+
+    @Override
+    Long value(BigDecimal number) {
+      return WireValues.whole(number, 0, Long.MAX_VALUE);
+    }
+  }
+
+  /** A listing page's {@code limit}: a whole number from 1. */
+  static final class PageLimit extends Decimal<Integer> {
+    private static final long serialVersionUID = 1L;
+
+    PageLimit() {
+      super(Integer.class, PAGE_LIMIT);
+    }
+
+    @Override
+    Integer value(BigDecimal number) {
+      Long limit = WireValues.whole(number, 1, Integer.MAX_VALUE);
+      return limit == null ? null : limit.intValue();
+    }
+  }
+
+  /** {@code sentiment_score}: a finite number of any sign, its scale unpublished. */
+  static final class Score extends Decimal<Double> {
+    private static final long serialVersionUID = 1L;
+
+    Score() {
+      super(Double.class, SCORE);
+    }
+
+    @Override
+    Double value(BigDecimal number) {
+      double score = number.doubleValue();
+      return Double.isInfinite(score) ? null : score;
     }
   }
 
@@ -237,31 +327,112 @@ final class WireDeserializers {
   }
 
   /**
-   * {@code conversation}: an array of interaction objects. An element that is not an object is
-   * recorded and read as null, which the mapping refuses: an interaction cannot be left out
-   * silently.
+   * {@code tags} of a conversation row: an array of {@code {tag_name, n_tag_values}} objects, read
+   * into tag name to count, in Nebuly's order (a name sent twice keeps its last count). An element
+   * that is null, or lacks its name or count, is dropped; one that is not an object, or whose name
+   * or count breaks its rule, is dropped and recorded.
    */
-  static final class Interactions extends StdDeserializer<List<InteractionDocument>> {
+  static final class TagCounts extends StdDeserializer<Map<String, Integer>> {
     private static final long serialVersionUID = 1L;
+    private static final Count COUNT = new Count();
 
-    Interactions() {
-      super(List.class);
+    TagCounts() {
+      super(Map.class);
     }
 
     @Override
-    public List<InteractionDocument> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public Map<String, Integer> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (p.currentToken() != JsonToken.START_ARRAY) {
-        return FieldProblems.of(ctxt).reject(p, INTERACTIONS, null);
+        return FieldProblems.of(ctxt).reject(p, TAG_COUNTS, null);
       }
-      JsonDeserializer<Object> element = ctxt.findRootValueDeserializer(ctxt.constructType(InteractionDocument.class));
-      List<InteractionDocument> interactions = new ArrayList<>();
+      Map<String, Integer> counts = new LinkedHashMap<>();
       for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
-        interactions.add(
-            token == JsonToken.START_OBJECT
-                ? (InteractionDocument) element.deserialize(p, ctxt)
-                : FieldProblems.of(ctxt).reject(p, INTERACTION, null));
+        if (token == JsonToken.VALUE_NULL) {
+          continue;
+        }
+        if (token != JsonToken.START_OBJECT) {
+          FieldProblems.of(ctxt).reject(p, TAG_COUNT, null);
+          continue;
+        }
+        String name = null;
+        Integer count = null;
+        for (String member = p.nextFieldName(); member != null; member = p.nextFieldName()) {
+          JsonToken value = p.nextToken();
+          if (member.equals("tag_name")) {
+            name = value == JsonToken.VALUE_NULL ? null : text(p, ctxt);
+          } else if (member.equals("n_tag_values")) {
+            count = value == JsonToken.VALUE_NULL ? null : COUNT.deserialize(p, ctxt);
+          } else {
+            p.skipChildren();
+          }
+        }
+        if (name != null && count != null) {
+          counts.put(name, count);
+        }
       }
-      return interactions;
+      return counts;
+    }
+  }
+
+  /**
+   * An array of objects: each read by its document's reader. An element that is not an object is
+   * recorded and read as null, which the mapping refuses: an interaction or a row cannot be left
+   * out silently.
+   */
+  abstract static class ObjectArray<T> extends StdDeserializer<List<T>> {
+    private static final long serialVersionUID = 1L;
+    private final Class<T> element;
+    private final String expected;
+    private final String expectedElement;
+
+    ObjectArray(Class<T> element, String expected, String expectedElement) {
+      super(List.class);
+      this.element = element;
+      this.expected = expected;
+      this.expectedElement = expectedElement;
+    }
+
+    @Override
+    public List<T> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.START_ARRAY) {
+        return FieldProblems.of(ctxt).reject(p, expected, null);
+      }
+      JsonDeserializer<Object> reader = ctxt.findRootValueDeserializer(ctxt.constructType(element));
+      List<T> objects = new ArrayList<>();
+      for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
+        objects.add(
+            token == JsonToken.START_OBJECT
+                ? element.cast(reader.deserialize(p, ctxt))
+                : FieldProblems.of(ctxt).reject(p, expectedElement, null));
+      }
+      return objects;
+    }
+  }
+
+  /** {@code conversation}: an array of interaction objects. */
+  static final class Interactions extends ObjectArray<InteractionDocument> {
+    private static final long serialVersionUID = 1L;
+
+    Interactions() {
+      super(InteractionDocument.class, INTERACTIONS, INTERACTION);
+    }
+  }
+
+  /** {@code data} of {@code get-interactions}: an array of interaction rows. */
+  static final class InteractionRows extends ObjectArray<InteractionRowDocument> {
+    private static final long serialVersionUID = 1L;
+
+    InteractionRows() {
+      super(InteractionRowDocument.class, ROWS, ROW);
+    }
+  }
+
+  /** {@code data} of {@code get-interaction-aggregates}: an array of conversation rows. */
+  static final class ConversationRows extends ObjectArray<ConversationRowDocument> {
+    private static final long serialVersionUID = 1L;
+
+    ConversationRows() {
+      super(ConversationRowDocument.class, ROWS, ROW);
     }
   }
 

@@ -10,7 +10,14 @@ public enum WireEndpoint {
   /** {@code GET /deeplinks/conversation/{conversation_id}}: the deep link of a conversation. */
   CONVERSATION_LINK("GET", "/deeplinks/conversation/"),
   /** {@code POST /get-conversation-detail}: one conversation with its interactions. */
-  CONVERSATION_DETAIL("POST", "/get-conversation-detail");
+  CONVERSATION_DETAIL("POST", "/get-conversation-detail"),
+  /** {@code POST /get-interactions}: one page of an interaction search. */
+  INTERACTIONS("POST", "/get-interactions"),
+  /**
+   * {@code POST /get-interaction-aggregates}: one page of a conversation listing, grouped by
+   * conversation id.
+   */
+  INTERACTION_AGGREGATES("POST", "/get-interaction-aggregates");
 
   private final String method;
   private final String path;

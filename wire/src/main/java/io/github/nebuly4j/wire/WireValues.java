@@ -31,8 +31,6 @@ final class WireValues {
   /** The longest decimal text read, as Jackson bounds a JSON number. */
   private static final int MAX_DECIMAL_LENGTH = 1000;
 
-  private static final BigDecimal MAX_COUNT = BigDecimal.valueOf(Integer.MAX_VALUE);
-
   private static final int[] POWERS_OF_TEN = {
     1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
   };
@@ -233,10 +231,21 @@ final class WireValues {
    *     exceeds an {@code int}
    */
   static Integer count(BigDecimal count) {
-    if (count.signum() < 0 || count.compareTo(MAX_COUNT) > 0) {
+    Long whole = whole(count, 0, Integer.MAX_VALUE);
+    return whole == null ? null : whole.intValue();
+  }
+
+  /**
+   * A whole number that JSON may send as {@code 3.0}, within bounds.
+   *
+   * @return the number, or null when {@code number} has a fraction other than zero or lies outside
+   *     {@code min} to {@code max}
+   */
+  static Long whole(BigDecimal number, long min, long max) {
+    if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
       return null;
     }
-    BigDecimal whole = count.stripTrailingZeros();
-    return whole.scale() > 0 ? null : whole.intValueExact();
+    BigDecimal whole = number.stripTrailingZeros();
+    return whole.scale() > 0 ? null : whole.longValueExact();
   }
 }

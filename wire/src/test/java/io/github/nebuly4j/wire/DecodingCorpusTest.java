@@ -7,6 +7,7 @@ import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.testkit.contract.DecodingCorpus;
 import io.github.nebuly4j.testkit.contract.DeepLinkCase;
+import io.github.nebuly4j.testkit.contract.ListingCorpus;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * testkit's generated decoding corpus through the codec: every field of both documents, null,
- * absent and of each wrong JSON type, each case ending in the outcome of testkit's rule table.
+ * testkit's generated decoding corpus through the codec: every field of the conversation and
+ * deep-link documents and of both listing pages, null, absent and of each wrong JSON type, each
+ * case ending in the outcome of testkit's rule table.
  */
 class DecodingCorpusTest {
   private static final NebulyCodec CODEC = new NebulyCodec("nb-corpus-key");
@@ -25,6 +27,36 @@ class DecodingCorpusTest {
     // 40 places (10 top-level fields, 8 entries and elements, 11 fields of two interactions) in 9 forms.
     assertThat(DecodingCorpus.conversationCases()).hasSize(1 + 40 * 9);
     assertThat(DecodingCorpus.deepLinkCases()).hasSize(1 + 9);
+    // 4 page fields, 2 rows, and in each row 16 fields and 6 entries and elements, in 9 forms.
+    assertThat(ListingCorpus.interactionPageCases()).hasSize(1 + (4 + 2 + 2 * (16 + 6)) * 9);
+    // 4 page fields, 2 rows, and in each row 17 metrics, 2 topics and 2 tags of 3 parts, in 9 forms.
+    assertThat(ListingCorpus.conversationPageCases()).hasSize(1 + (4 + 2 + 2 * (17 + 2 + 2 * 3)) * 9);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyInteractionPageCaseEndsInItsDocumentedOutcome() {
+    return ListingCorpus.interactionPageCases().stream()
+        .map(
+            c ->
+                dynamicTest(
+                    c.name(),
+                    () -> {
+                      byte[] body = c.document().getBytes(StandardCharsets.UTF_8);
+                      c.verify(() -> CODEC.interactionPage(200, body, body.length, ListingCorpus.OFFSET, ListingCorpus.LIMIT));
+                    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyConversationPageCaseEndsInItsDocumentedOutcome() {
+    return ListingCorpus.conversationPageCases().stream()
+        .map(
+            c ->
+                dynamicTest(
+                    c.name(),
+                    () -> {
+                      byte[] body = c.document().getBytes(StandardCharsets.UTF_8);
+                      c.verify(() -> CODEC.conversationPage(200, body, body.length, ListingCorpus.OFFSET, ListingCorpus.LIMIT));
+                    }));
   }
 
   @TestFactory

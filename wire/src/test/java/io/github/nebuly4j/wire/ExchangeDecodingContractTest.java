@@ -1,7 +1,5 @@
 package io.github.nebuly4j.wire;
 
-import io.github.nebuly4j.core.ConversationRepository;
-import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.testkit.contract.AdapterUnderTest;
 import io.github.nebuly4j.testkit.contract.ContractSettings;
 import io.github.nebuly4j.testkit.contract.HttpDecodingContract;
@@ -14,8 +12,6 @@ import io.github.nebuly4j.testkit.server.FakeNebulyServer;
  */
 @WithFakeNebulyServer(apiKey = ContractSettings.API_KEY)
 class ExchangeDecodingContractTest implements HttpDecodingContract {
-  private static final JdkTransport TRANSPORT = new JdkTransport();
-
   private final FakeNebulyServer server;
 
   ExchangeDecodingContractTest(FakeNebulyServer server) {
@@ -29,28 +25,6 @@ class ExchangeDecodingContractTest implements HttpDecodingContract {
 
   @Override
   public AdapterUnderTest adapter(ContractSettings settings) {
-    NebulyExchange exchange =
-        NebulyExchange.create(
-            NebulySettings.builder()
-                .baseUrl(settings.baseUrl().toString())
-                .apiKey(settings.apiKey())
-                .connectTimeout(settings.connectTimeout())
-                .attemptTimeout(settings.attemptTimeout())
-                .retryPolicy(settings.retryPolicy())
-                .maxBodySize(settings.maxBodySize())
-                .maxConnections(settings.maxConnections())
-                .build(),
-            TRANSPORT);
-    return new AdapterUnderTest() {
-      @Override
-      public DeepLinkResolver deepLinkResolver() {
-        return exchange;
-      }
-
-      @Override
-      public ConversationRepository conversationRepository() {
-        return exchange;
-      }
-    };
+    return ExchangeAdapters.of(settings);
   }
 }

@@ -7,8 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
+import io.github.nebuly4j.core.ConversationQuery;
+import io.github.nebuly4j.core.ConversationSummary;
 import io.github.nebuly4j.core.DeepLink;
 import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.core.InteractionQuery;
+import io.github.nebuly4j.core.InteractionSummary;
+import io.github.nebuly4j.core.Page;
+import io.github.nebuly4j.core.TimeRange;
 import io.github.nebuly4j.core.LinkTarget;
 import io.github.nebuly4j.core.NebulyException;
 import io.github.nebuly4j.core.RequestViolation;
@@ -17,6 +23,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -509,6 +516,115 @@ class NebulyExchangeTest {
 
       assertThat(((NebulyException.Timeout) failure(call)).phase()).isEqualTo(NebulyException.Timeout.Phase.CONNECT);
       assertThat(transport.pending()).isEmpty();
+    }
+  }
+
+  @Nested
+  class Listings {
+    private final InteractionQuery interactions =
+        InteractionQuery.builder()
+            .timeRange(TimeRange.of(Instant.parse("2024-05-30T00:00:00Z"), Instant.parse("2024-06-06T00:00:00Z")))
+            .pageSize(2)
+            .build();
+    private final ConversationQuery conversations =
+        ConversationQuery.builder().timeRange(interactions.timeRange()).pageSize(2).build();
+
+    @Test
+    void aPageIsAPostToItsEndpointWithTheKey() {
+      NebulyExchange nebuly = exchange();
+
+      nebuly.interactionPage(interactions, 4);
+      nebuly.conversationPage(conversations, 0);
+
+      WireRequest search = transport.sent.get(0).request;
+      WireRequest listing = transport.sent.get(1).request;
+      assertThat(search.endpoint()).isEqualTo(WireEndpoint.INTERACTIONS);
+      assertThat(search.url()).isEqualTo(BASE + "/get-interactions");
+      assertThat(listing.endpoint()).isEqualTo(WireEndpoint.INTERACTION_AGGREGATES);
+      assertThat(listing.url()).isEqualTo(BASE + "/get-interaction-aggregates");
+      for (WireRequest request : List.of(search, listing)) {
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.pathId()).isNull();
+        assertThat(request.maxBodyBytes()).isEqualTo(1000);
+        assertThat(request.headers())
+            .containsEntry("Authorization", "Bearer " + KEY)
+            .containsEntry("Content-Type", "application/json");
+      }
+      assertThat(text(search.body())).endsWith("\"limit\":2,\"offset\":4}");
+      assertThat(text(listing.body())).contains("\"group_by\":{\"kind\":\"conversation_id\"}");
+    }
+
+    @Test
+    void theConversationGroupingIsTheSetting() {
+      exchange(settings().conversationGroupBy("{\"field\": \"conversation_id\", \"kind\": \"field\"}"))
+          .conversationPage(conversations, 0);
+
+      assertThat(text(transport.last().request.body()))
+          .contains("\"group_by\":{\"kind\":\"field\",\"field\":\"conversation_id\"}");
+    }
+
+    @Test
+    void aPageIsReadWithItsRows() throws Exception {
+      CompletableFuture<Page<InteractionSummary>> search = exchange().interactionPage(interactions, 2);
+      CompletableFuture<Page<ConversationSummary>> listing = exchange().conversationPage(conversations, 0);
+
+      transport.sent.get(0).listener.answered(answer(200, "{\"total\": 3, \"offset\": 2, \"limit\": 2, \"data\": [{\"id\": \"i-3\"}]}"));
+      transport.sent.get(1).listener.answered(answer(200, "{\"total\": 0, \"offset\": 0, \"limit\": 2, \"data\": []}"));
+
+      Page<InteractionSummary> page = value(search);
+      assertThat(page.total()).isEqualTo(3);
+      assertThat(page.offset()).isEqualTo(2);
+      assertThat(page.rows()).extracting(row -> row.id().value()).containsExactly("i-3");
+      assertThat(page.isLast()).isTrue();
+      assertThat(value(listing).rows()).isEmpty();
+    }
+
+    @Test
+    void aPageOfAnotherOffsetIsMalformed() {
+      CompletableFuture<Page<InteractionSummary>> call = exchange().interactionPage(interactions, 2);
+
+      transport.last().listener.answered(answer(200, "{\"total\": 3, \"offset\": 0, \"data\": []}"));
+
+      assertThat(failure(call))
+          .isInstanceOf(NebulyException.MalformedResponse.class)
+          .hasMessageContaining("offset: expected 2, the offset asked for, found 0");
+    }
+
+    @Test
+    void aPageFailsAndIsRetriedLikeEveryCall() throws Exception {
+      CompletableFuture<Page<InteractionSummary>> retried =
+          exchange(settings().retryPolicy(retries(2, Duration.ofMillis(10)))).interactionPage(interactions, 0);
+      transport.last().listener.answered(answer(503, ""));
+      transport.onlyPending().fire();
+      transport.last().listener.answered(answer(200, "{\"total\": 0, \"data\": []}"));
+      CompletableFuture<Page<ConversationSummary>> missing = exchange().conversationPage(conversations, 0);
+      transport.last().listener.answered(answer(404, "{\"detail\": \"Not Found\"}"));
+
+      assertThat(transport.sent).hasSize(3);
+      assertThat(value(retried).total()).isZero();
+      assertThat(failure(missing)).isInstanceOf(NebulyException.NotFound.class).hasMessageContaining("the conversations at offset 0");
+    }
+
+    @Test
+    void cancellingAPageAbortsItsAttempt() {
+      CompletableFuture<Page<InteractionSummary>> call = exchange().interactionPage(interactions, 0);
+
+      call.cancel(true);
+
+      assertThat(transport.last().aborts).isEqualTo(1);
+      assertThat(transport.pending()).isEmpty();
+    }
+
+    @Test
+    void badArgumentsAreRefusedBeforeAnythingIsSent() {
+      NebulyExchange nebuly = exchange();
+
+      assertThatThrownBy(() -> nebuly.interactionPage(null, 0)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> nebuly.interactionPage(interactions, -1)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> nebuly.conversationPage(null, 0)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> nebuly.conversationPage(conversations, -2)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> nebuly.interactions(null)).isInstanceOf(IllegalArgumentException.class);
+      assertThat(transport.sent).isEmpty();
     }
   }
 

@@ -42,6 +42,44 @@ class NebulySettingsTest {
     assertThat(settings.maxBodySize()).isEqualTo(16 * 1024 * 1024);
     assertThat(settings.maxConnections()).isEqualTo(16);
     assertThat(settings.retryPolicy()).isEqualTo(RetryPolicy.defaults());
+    assertThat(settings.conversationGroupBy()).isEqualTo("{\"kind\":\"conversation_id\"}");
+  }
+
+  @Test
+  void theConversationGroupingIsKeptInOrderAndCopied() {
+    NebulySettings settings =
+        valid().conversationGroupBy(" {\"field\": \"conversation_id\", \"kind\": \"field\", \"tag\": \"t\"} ").build();
+
+    assertThat(settings.conversationGroupBy()).isEqualTo("{\"kind\":\"field\",\"tag\":\"t\",\"field\":\"conversation_id\"}");
+    assertThat(settings.conversationGroupByMembers()).containsExactly(
+        java.util.Map.entry("kind", "field"), java.util.Map.entry("tag", "t"), java.util.Map.entry("field", "conversation_id"));
+    assertThat(settings.toBuilder().build().conversationGroupBy()).isEqualTo(settings.conversationGroupBy());
+    assertThat(settings.toString()).contains("conversationGroupBy={\"kind\":\"field\"");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiterString = "|",
+      value = {
+        "not json | conversationGroupBy must be a JSON object with a text \"kind\" and, optionally, a text \"tag\" and \"field\", got not json",
+        "[\"kind\"] | conversationGroupBy must be a JSON object with a text \"kind\" and, optionally, a text \"tag\" and \"field\", got [\"kind\"]",
+        "{} | conversationGroupBy must have a \"kind\": a JSON object with a text \"kind\" and, optionally, a text \"tag\" and \"field\"",
+        "{\"kind\": \" \"} | conversationGroupBy's \"kind\" must be a text that is not blank, got \" \"",
+        "{\"kind\": 3} | conversationGroupBy's \"kind\" must be a text that is not blank, got 3",
+        "{\"kind\": \"k\", \"field\": null} | conversationGroupBy's \"field\" must be a text that is not blank, got null",
+        "{\"kind\": \"k\", \"by\": \"x\"} | conversationGroupBy has the member \"by\", which group_by does not publish; it may have kind, tag and field"
+      })
+  void aConversationGroupingThatIsNotAGroupByIsRefused(String value, String message) {
+    assertThat(refused(valid().conversationGroupBy(value), "conversationGroupBy")).hasMessage(message);
+  }
+
+  @Test
+  void aConversationGroupingNeverShowsTheKey() {
+    assertThat(refused(valid().conversationGroupBy("{\"kind\": \"" + KEY + "\", \"x\": 1}"), "conversationGroupBy").getMessage())
+        .doesNotContain(KEY);
+    assertThat(refused(valid().conversationGroupBy(null), "conversationGroupBy"))
+        .hasMessage("conversationGroupBy must not be null; the default is {\"kind\": \"conversation_id\"}");
+    assertThat(valid().conversationGroupBy("{\"kind\": \"" + KEY + "\"}").toString()).doesNotContain(KEY);
   }
 
   @Test
@@ -227,7 +265,7 @@ class NebulySettingsTest {
         .doesNotContain(KEY)
         .isEqualTo("NebulySettings[baseUrl=https://backend.nebuly.com/api/external, apiKey=***, allowPlainHttp=false,"
             + " connectTimeout=PT5S, attemptTimeout=PT10S, maxBodySize=16777216, maxConnections=16, retryPolicy="
-            + RetryPolicy.defaults() + "]");
+            + RetryPolicy.defaults() + ", conversationGroupBy={\"kind\":\"conversation_id\"}]");
     assertThat(settings.toBuilder().toString()).doesNotContain(KEY).startsWith("NebulySettings.Builder[");
     assertThat(NebulySettings.builder().toString()).contains("apiKey=<unset>");
   }

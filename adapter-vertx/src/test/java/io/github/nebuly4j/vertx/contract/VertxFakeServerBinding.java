@@ -1,7 +1,9 @@
 package io.github.nebuly4j.vertx.contract;
 
+import io.github.nebuly4j.core.ConversationListing;
 import io.github.nebuly4j.core.ConversationRepository;
 import io.github.nebuly4j.core.DeepLinkResolver;
+import io.github.nebuly4j.core.InteractionSearch;
 import io.github.nebuly4j.testkit.contract.AdapterUnderTest;
 import io.github.nebuly4j.testkit.contract.ContractSettings;
 import io.github.nebuly4j.testkit.contract.FakeServerBinding;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * What the three HTTP suites need from this adapter: one fake server and one Vert.x per test class,
+ * What the HTTP suites need from this adapter: one fake server and one Vert.x per test class,
  * and one {@link NebulyVertxClient} per {@link ContractSettings}, all closed after the class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,6 +57,16 @@ abstract class VertxFakeServerBinding implements FakeServerBinding {
 
       @Override
       public ConversationRepository conversationRepository() {
+        return client;
+      }
+
+      @Override
+      public InteractionSearch interactionSearch() {
+        return client;
+      }
+
+      @Override
+      public ConversationListing conversationListing() {
         return client;
       }
     };

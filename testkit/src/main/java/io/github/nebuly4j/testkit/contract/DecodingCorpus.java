@@ -47,9 +47,9 @@ public final class DecodingCorpus {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final String[] SENTIMENTS = {"positive", "neutral", "negative"};
-  private static final String[] STARTS = {"2024-05-30T09:27:52.420Z", "2024-05-30T09:28:00Z", "2024-05-30T09:28:02.250Z"};
-  private static final String[] ENDS = {"2024-05-30T09:27:55Z", "2024-05-30T09:28:01.500Z", "2024-05-30T09:28:04.920Z"};
+  static final String[] SENTIMENTS = {"positive", "neutral", "negative"};
+  static final String[] STARTS = {"2024-05-30T09:27:52.420Z", "2024-05-30T09:28:00Z", "2024-05-30T09:28:02.250Z"};
+  static final String[] ENDS = {"2024-05-30T09:27:55Z", "2024-05-30T09:28:01.500Z", "2024-05-30T09:28:04.920Z"};
 
   /** The untouched conversation document: every field present, three interactions. */
   public static final String CONVERSATION_DOCUMENT = conversationDocument();
@@ -116,7 +116,12 @@ public final class DecodingCorpus {
         if (outcome instanceof FieldKind.Outcome.Malformed malformed) {
           cases.add(ConversationCase.malformed(name, document, site.path() + malformed.pathSuffix()));
         } else if (outcome instanceof FieldKind.Outcome.Value value) {
-          cases.add(ConversationCase.decoded(name, document, site.set(expected, value.value()), List.of()));
+          cases.add(
+              ConversationCase.decoded(
+                  name,
+                  document,
+                  site.set(expected, value.value()),
+                  value.omittedSuffixes().stream().map(suffix -> site.path() + suffix).toList()));
         } else if (outcome instanceof FieldKind.Outcome.Omitted) {
           cases.add(ConversationCase.decoded(name, document, site.set(expected, null), List.of(site.path())));
         } else if (outcome instanceof FieldKind.Outcome.Absent) {
@@ -222,8 +227,8 @@ public final class DecodingCorpus {
   }
 
   /** The map with {@code name}'s value replaced in place, or its entry removed when {@code value} is null. */
-  private static Map<String, String> replaced(Map<String, String> map, String name, String value) {
-    Map<String, String> copy = new LinkedHashMap<>(map);
+  static <V> Map<String, V> replaced(Map<String, V> map, String name, V value) {
+    Map<String, V> copy = new LinkedHashMap<>(map);
     if (value == null) {
       copy.remove(name);
     } else {
@@ -233,7 +238,7 @@ public final class DecodingCorpus {
   }
 
   /** The list with element {@code index} replaced, or removed when {@code value} is null. */
-  private static <T> List<T> replaced(List<T> list, int index, T value) {
+  static <T> List<T> replaced(List<T> list, int index, T value) {
     List<T> copy = new ArrayList<>(list);
     if (value == null) {
       copy.remove(index);
@@ -273,7 +278,7 @@ public final class DecodingCorpus {
     return document.toString();
   }
 
-  private static ObjectNode parse(String json) {
+  static ObjectNode parse(String json) {
     try {
       return (ObjectNode) JSON.readTree(json);
     } catch (JsonProcessingException e) {
@@ -282,7 +287,7 @@ public final class DecodingCorpus {
   }
 
   /** Returns {@code untouched} with the field {@code name} (or element {@code index}) of {@code parent} in {@code form}. */
-  private static String withField(ObjectNode untouched, String parent, String name, int index, WireForm form) {
+  static String withField(ObjectNode untouched, String parent, String name, int index, WireForm form) {
     ObjectNode document = untouched.deepCopy();
     JsonNode holder = document.at(parent);
     if (holder instanceof ObjectNode object) {

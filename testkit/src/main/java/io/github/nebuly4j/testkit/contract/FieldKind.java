@@ -1,5 +1,6 @@
 package io.github.nebuly4j.testkit.contract;
 
+import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.MicroDollars;
 import java.time.Duration;
@@ -17,8 +18,12 @@ import java.util.Map;
  *       text, and a number also takes a text holding a decimal number;
  *   <li>any other value is absent too, and is reported as an omission at the field's path;
  *   <li>where the domain cannot do without the field (an interaction, its id, the list of
- *       interactions, a deep link's url) the call fails with {@code MalformedResponse} naming it.
+ *       interactions, a deep link's url; a listing page's rows, a row and its id, the page's {@code
+ *       total}) the call fails with {@code MalformedResponse} naming it.
  * </ul>
+ *
+ * <p>A listing page's {@code offset} and {@code limit} may be left out, and then are the ones asked
+ * for; an {@code offset} other than the one asked for, or a {@code limit} below 1, fails the call.
  */
 enum FieldKind {
   /** The top-level {@code id}: not read (the conversation's id is the one asked for). */
@@ -48,7 +53,31 @@ enum FieldKind {
   /** An element of {@code conversation}: an object, required once present. */
   INTERACTION,
   /** A deep link's {@code url}: required. */
-  URL;
+  URL,
+  /** An interaction row's {@code conversation_id}: free text that is a valid id, else omitted. */
+  CONVERSATION_REF,
+  /** A conversation row's {@code group_name}: free text that the domain requires, a valid id. */
+  GROUP_NAME,
+  /** {@code sentiment_score}: a finite number of any sign. */
+  SCORE,
+  /** A conversation row's {@code tags}: an array of {@code {tag_name, n_tag_values}} objects. */
+  TAG_COUNTS,
+  /** An element of a conversation row's {@code tags}: dropped, silently when null or nameless. */
+  TAG_COUNT,
+  /** {@code tag_name} of such an element: free text; without it the element is dropped. */
+  TAG_NAME,
+  /** {@code n_tag_values} of such an element: a whole number; without it the element is dropped. */
+  TAG_VALUE_COUNT,
+  /** A listing page's {@code total}: a whole number, required. */
+  TOTAL,
+  /** A listing page's {@code offset}: the one asked for (0 in the corpus), or absent. */
+  OFFSET,
+  /** A listing page's {@code limit}: a whole number from 1, or absent for the one asked for. */
+  LIMIT,
+  /** A listing page's {@code data}: the array of rows, required. */
+  ROWS,
+  /** An element of a conversation listing's {@code data}: an object with a {@code group_name}. */
+  CONVERSATION_ROW;
 
   /**
    * Returns what a client must make of the field in {@code form}.
@@ -69,6 +98,17 @@ enum FieldKind {
         return text(form) instanceof Outcome.Value text && form != WireForm.EMPTY_TEXT
             ? Outcome.value(InteractionId.of((String) text.value()))
             : Outcome.malformed("");
+      case GROUP_NAME:
+        return text(form) instanceof Outcome.Value text && form != WireForm.EMPTY_TEXT
+            ? Outcome.value(ConversationId.of((String) text.value()))
+            : Outcome.malformed("");
+      case CONVERSATION_REF:
+        if (form == WireForm.EMPTY_TEXT) {
+          return Outcome.OMITTED;
+        }
+        return text(form) instanceof Outcome.Value text
+            ? Outcome.value(ConversationId.of((String) text.value()))
+            : text(form);
       case TIMESTAMP:
         return absentOr(form, Outcome.OMITTED);
       case COUNT:
@@ -92,6 +132,35 @@ enum FieldKind {
         return Outcome.malformed(form == WireForm.OBJECT ? ".id" : "");
       case URL:
         return Outcome.malformed("");
+      case SCORE:
+        return number(form, 42.0);
+      case TAG_COUNTS:
+        // The array form holds texts, not tag objects: each element is dropped and reported.
+        return form == WireForm.ARRAY ? Outcome.partly(Map.of(), List.of("[0]", "[1]")) : absentOr(form, Outcome.OMITTED);
+      case TAG_COUNT:
+        // The object form has no tag_name: a nameless element is dropped like a null one.
+        return form == WireForm.OBJECT ? Outcome.ABSENT : absentOr(form, Outcome.OMITTED);
+      case TAG_NAME:
+        return text(form);
+      case TAG_VALUE_COUNT:
+        return number(form, 42);
+      case TOTAL:
+        return form == WireForm.NUMBER || form == WireForm.NUMERIC_TEXT ? Outcome.value(42L) : Outcome.malformed("");
+      case OFFSET:
+        // 42 is not the offset asked for.
+        return form == WireForm.NULL || form == WireForm.ABSENT ? Outcome.KEPT : Outcome.malformed("");
+      case LIMIT:
+        if (form == WireForm.NUMBER || form == WireForm.NUMERIC_TEXT) {
+          return Outcome.value(42);
+        }
+        return form == WireForm.NULL || form == WireForm.ABSENT ? Outcome.KEPT : Outcome.malformed("");
+      case ROWS:
+        return Outcome.malformed(form == WireForm.ARRAY ? "[0]" : "");
+      case CONVERSATION_ROW:
+        if (form == WireForm.ABSENT) {
+          return Outcome.ABSENT;
+        }
+        return Outcome.malformed(form == WireForm.OBJECT ? ".group_name" : "");
       default:
         throw new IllegalStateException("no rule for " + this);
     }
@@ -131,7 +200,11 @@ enum FieldKind {
     Outcome OMITTED = new Omitted();
 
     static Outcome value(Object value) {
-      return new Value(value);
+      return new Value(value, List.of());
+    }
+
+    static Outcome partly(Object value, List<String> omittedSuffixes) {
+      return new Value(value, omittedSuffixes);
     }
 
     static Outcome malformed(String pathSuffix) {
@@ -148,11 +221,14 @@ enum FieldKind {
     record Omitted() implements Outcome {}
 
     /**
-     * The field reads as this domain value.
+     * The field reads as this domain value, with the omissions of the parts of it that could not
+     * be read.
      *
      * @param value the value, of the type the field has in the domain
+     * @param omittedSuffixes the paths of the omissions, below the field's, such as {@code [0]};
+     *     empty when the whole field was read
      */
-    record Value(Object value) implements Outcome {}
+    record Value(Object value, List<String> omittedSuffixes) implements Outcome {}
 
     /**
      * The call fails with {@code MalformedResponse} naming the field's path followed by {@code

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.DeepLink;
+import io.github.nebuly4j.core.ConversationQuery;
 import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.core.InteractionQuery;
 import io.github.nebuly4j.core.MicroDollars;
 import io.github.nebuly4j.core.NebulyException;
 import io.github.nebuly4j.core.RequestViolation;
@@ -35,6 +37,11 @@ import org.junit.jupiter.api.Test;
  * mapping of each status of Nebuly's API to a typed {@link NebulyException}, faults (HTML and
  * empty bodies, malformed JSON, dropped connections, huge bodies), timeouts, retries, lenient
  * decoding, and an API key that never appears in a message.
+ *
+ * <p>Every endpoint is called, the listing ones ({@code get-interactions}, {@code
+ * get-interaction-aggregates}) for their first page: what the suite checks of a status, a fault, a
+ * retry or a cancellation holds for them too. What a listing sends and how it pages is checked by
+ * {@link HttpInteractionSearchContract} and {@link HttpConversationListingContract}.
  *
  * <p>It also checks what a transport owes its caller beyond the answers: cancelling a stage aborts
  * its request (the server sees the connection closed) and logs nothing; a body that trickles in
@@ -184,7 +191,10 @@ public interface HttpAdapterContract extends FakeServerBinding {
     }
   }
 
-  /** 404 is NotFound for a link and Optional.empty() for a conversation, sent once. */
+  /**
+   * 404 is NotFound for a link and Optional.empty() for a conversation; at a listing endpoint
+   * (where it means a wrong base URL) NotFound too. Each is sent once.
+   */
   @Test
   default void status404IsNotFoundForLinksAndEmptyForConversations() {
     AdapterUnderTest adapter = standardAdapter();
@@ -200,6 +210,13 @@ public interface HttpAdapterContract extends FakeServerBinding {
     assertEquals(
         Optional.empty(),
         Stages.await(adapter.conversationRepository().findById(ConversationId.of("missing")), "findById(missing)"));
+    server().fault(Fault.status(404, NebulyDocuments.error("Not Found")).on(Endpoint.INTERACTIONS));
+    server().fault(Fault.status(404, NebulyDocuments.error("Not Found")).on(Endpoint.INTERACTION_AGGREGATES));
+    expectFailure(call(adapter, Endpoint.INTERACTIONS, "missing"), NebulyException.NotFound.class, Endpoint.INTERACTIONS);
+    expectFailure(
+        call(adapter, Endpoint.INTERACTION_AGGREGATES, "missing"),
+        NebulyException.NotFound.class,
+        Endpoint.INTERACTION_AGGREGATES);
     for (Endpoint endpoint : Endpoint.values()) {
       assertEquals(1, server().journal().requestsTo(endpoint).size(), endpoint + ": 404 is never retried");
     }
@@ -267,7 +284,7 @@ public interface HttpAdapterContract extends FakeServerBinding {
       server().reset();
       seedEverything("known");
       server().fault(Fault.status(status));
-      for (Endpoint endpoint : List.of(Endpoint.INTERACTION_LINK, Endpoint.CONVERSATION_DETAIL)) {
+      for (Endpoint endpoint : List.of(Endpoint.INTERACTION_LINK, Endpoint.CONVERSATION_DETAIL, Endpoint.INTERACTIONS)) {
         NebulyException.ServiceFailure failure =
             expectFailure(call(standardAdapter(), endpoint, "known"), NebulyException.ServiceFailure.class, endpoint);
         assertEquals(status, failure.httpStatus().orElse(-1), endpoint + ": status kept");
@@ -744,12 +761,15 @@ public interface HttpAdapterContract extends FakeServerBinding {
     return server().baseUrl().getRawPath();
   }
 
-  /** Seeds a link of each kind and a conversation, all with the same id. */
+  /** Seeds a link of each kind, a conversation and a row of each listing, all with the same id. */
   private void seedEverything(String id) {
+    Instant at = ListingContract.RANGE.start().plus(Duration.ofHours(1));
     server()
         .seedInteractionLink(InteractionId.of(id), ContractData.linkTo(InteractionId.of(id)))
         .seedConversationLink(ConversationId.of(id), ContractData.linkTo(ConversationId.of(id)))
-        .seed(ContractData.fullConversation(id));
+        .seed(ContractData.fullConversation(id))
+        .seedInteractionRows(List.of(ListingData.fullInteraction(id, at)))
+        .seedConversationRows(List.of(ListingData.fullConversation(id, at)));
   }
 
   private Conversation findRaw(String id) {
@@ -770,21 +790,28 @@ public interface HttpAdapterContract extends FakeServerBinding {
         + timestamp + "\", \"end_timestamp\": \"" + timestamp + "\"" + extra + "}";
   }
 
-  /** Calls the endpoint; the switch has no default, so a new endpoint must be given its call. */
+  /**
+   * Calls the endpoint; the switch has no default, so a new endpoint must be given its call. A
+   * listing endpoint is asked for its first page over {@link ListingContract#RANGE}, whatever the
+   * id.
+   */
   private static CompletionStage<?> call(AdapterUnderTest adapter, Endpoint endpoint, String id) {
     return switch (endpoint) {
       case INTERACTION_LINK -> adapter.deepLinkResolver().interactionLink(InteractionId.of(id));
       case CONVERSATION_LINK -> adapter.deepLinkResolver().conversationLink(ConversationId.of(id));
       case CONVERSATION_DETAIL -> adapter.conversationRepository().findById(ConversationId.of(id));
+      case INTERACTIONS ->
+          adapter.interactionSearch().interactionPage(InteractionQuery.builder().timeRange(ListingContract.RANGE).build(), 0);
+      case INTERACTION_AGGREGATES ->
+          adapter
+              .conversationListing()
+              .conversationPage(ConversationQuery.builder().timeRange(ListingContract.RANGE).build(), 0);
     };
   }
 
   /** The path below the base URL that a call of the endpoint for {@code id} requests. */
   private static String pathOf(Endpoint endpoint, String id) {
-    return switch (endpoint) {
-      case INTERACTION_LINK, CONVERSATION_LINK -> endpoint.path() + id;
-      case CONVERSATION_DETAIL -> endpoint.path();
-    };
+    return endpoint.idInPath() ? endpoint.path() + id : endpoint.path();
   }
 
   /**

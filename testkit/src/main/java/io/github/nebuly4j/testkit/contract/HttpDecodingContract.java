@@ -3,10 +3,16 @@ package io.github.nebuly4j.testkit.contract;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.github.nebuly4j.core.Conversation;
+import io.github.nebuly4j.core.ConversationListing;
+import io.github.nebuly4j.core.ConversationQuery;
 import io.github.nebuly4j.core.ConversationRepository;
 import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.core.InteractionQuery;
+import io.github.nebuly4j.core.InteractionSearch;
 import io.github.nebuly4j.core.NebulyException;
+import io.github.nebuly4j.testkit.server.Endpoint;
+import io.github.nebuly4j.testkit.server.Fault;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -21,8 +27,11 @@ import org.junit.jupiter.api.TestFactory;
  * {@link io.github.nebuly4j.testkit.server.FakeNebulyServer} byte for byte, read through the
  * adapter's ports, and must end in its documented outcome (the conversation with only that field
  * changed and its omission listed, the link, or a {@link NebulyException.MalformedResponse} naming
- * the field). Deep-link cases run at both deep-link endpoints. An adapter's test class implements it like the other HTTP suites, by giving
- * {@link #server()} and {@link #adapter(ContractSettings)}.
+ * the field). Deep-link cases run at both deep-link endpoints. The cases of the {@link
+ * ListingCorpus} are served as the answer of the first page of a listing (every listing request is
+ * answered with the case's page, byte for byte) and read through the adapter's listing ports. An
+ * adapter's test class implements it like the other HTTP suites, by giving {@link #server()} and
+ * {@link #adapter(ContractSettings)}.
  */
 public interface HttpDecodingContract extends FakeServerBinding {
 
@@ -71,6 +80,54 @@ public interface HttpDecodingContract extends FakeServerBinding {
                           decodingCase.verify(
                               () -> completed(links.conversationLink(DecodingCorpus.CONVERSATION_ID), "conversationLink"));
                         })));
+  }
+
+  /**
+   * Serves and reads every case of the interactions page, one dynamic test each.
+   *
+   * @return the tests, several hundred
+   */
+  @TestFactory
+  default Stream<DynamicTest> everyInteractionPageCaseEndsInItsDocumentedOutcome() {
+    InteractionSearch search = adapter(ContractSettings.standard(server().baseUrl())).interactionSearch();
+    InteractionQuery query =
+        InteractionQuery.builder().timeRange(ListingContract.RANGE).pageSize(ListingCorpus.LIMIT).build();
+    return ListingCorpus.interactionPageCases().stream()
+        .map(
+            listingCase ->
+                dynamicTest(
+                    listingCase.name(),
+                    () -> {
+                      serveAsEveryPage(Endpoint.INTERACTIONS, listingCase.document());
+                      listingCase.verify(() -> completed(search.interactionPage(query, ListingCorpus.OFFSET), "interactionPage"));
+                    }));
+  }
+
+  /**
+   * Serves and reads every case of the conversations page, one dynamic test each.
+   *
+   * @return the tests, several hundred
+   */
+  @TestFactory
+  default Stream<DynamicTest> everyConversationPageCaseEndsInItsDocumentedOutcome() {
+    ConversationListing listing = adapter(ContractSettings.standard(server().baseUrl())).conversationListing();
+    ConversationQuery query =
+        ConversationQuery.builder().timeRange(ListingContract.RANGE).pageSize(ListingCorpus.LIMIT).build();
+    return ListingCorpus.conversationPageCases().stream()
+        .map(
+            listingCase ->
+                dynamicTest(
+                    listingCase.name(),
+                    () -> {
+                      serveAsEveryPage(Endpoint.INTERACTION_AGGREGATES, listingCase.document());
+                      listingCase.verify(
+                          () -> completed(listing.conversationPage(query, ListingCorpus.OFFSET), "conversationPage"));
+                    }));
+  }
+
+  /** Answers every request of the endpoint with the document, in place of the earlier case's. */
+  private void serveAsEveryPage(Endpoint endpoint, String document) {
+    server().clearFaults().fault(Fault.status(200, document).on(endpoint));
   }
 
   /** Waits for the stage and returns its conversation, or throws the failure it completed with. */

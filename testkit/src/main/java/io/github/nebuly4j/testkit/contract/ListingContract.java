@@ -339,13 +339,8 @@ public interface ListingContract<P, Q, R> {
     return ids.subList(0, count);
   }
 
-  /** The offsets of the page requests of this page size, once a later call has completed. */
   private List<Long> offsetsOf(ListingUnderTest<P> under, int pageSize) {
-    Stages.await(fetchPage(under.port(), queryOf(RANGE, BARRIER_PAGE_SIZE, List.of()), 0), "a barrier");
-    return under.pageRequests().stream()
-        .filter(request -> request.pageSize() == pageSize)
-        .map(RequestedPage::offset)
-        .toList();
+    return Listings.offsetsOf(this, under, pageSize);
   }
 
   private List<String> ids(List<R> rows) {

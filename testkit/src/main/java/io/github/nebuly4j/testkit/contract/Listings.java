@@ -27,6 +27,20 @@ final class Listings {
         .orElseThrow(() -> new AssertionError("the row '" + id + "' is missing from " + page.rows()));
   }
 
+  /**
+   * The offsets of the page requests of this page size, once a later call (of another page size)
+   * has completed: a page that was going to be requested would be in the journal by then.
+   */
+  static <P, Q, R> List<Long> offsetsOf(ListingContract<P, Q, R> suite, ListingUnderTest<P> under, int pageSize) {
+    Stages.await(
+        suite.fetchPage(under.port(), suite.queryOf(ListingContract.RANGE, ListingContract.BARRIER_PAGE_SIZE, List.of()), 0),
+        "a barrier");
+    return under.pageRequests().stream()
+        .filter(request -> request.pageSize() == pageSize)
+        .map(RequestedPage::offset)
+        .toList();
+  }
+
   /** The ids of every row of the listing that meets the filters, read through the stream. */
   static <P, Q, R> Set<String> idsMeeting(
       ListingContract<P, Q, R> suite, ListingUnderTest<P> under, List<ListingFilter> filters) {

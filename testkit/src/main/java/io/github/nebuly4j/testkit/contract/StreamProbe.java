@@ -7,20 +7,36 @@ import java.util.concurrent.Flow;
 
 /**
  * A subscriber that records what a publisher signals and lets a suite wait, with a bound, until
- * enough has arrived; it counts any signal after the end, which no publisher may send.
+ * enough has arrived; it counts any signal after the end, which no publisher may send. It can
+ * cancel from inside {@code onNext}, as an application that has read enough does.
  */
 final class StreamProbe<T> implements Flow.Subscriber<T> {
   private final List<T> rows = new ArrayList<>();
+  private final int cancelAfter;
   private Flow.Subscription subscription;
   private Throwable error;
   private boolean completed;
   private int signalsAfterEnd;
 
-  private StreamProbe() {}
+  private StreamProbe(int cancelAfter) {
+    this.cancelAfter = cancelAfter;
+  }
 
   /** Subscribes a new probe to the publisher; it requests nothing yet. */
   static <T> StreamProbe<T> subscribe(Flow.Publisher<T> publisher) {
-    StreamProbe<T> probe = new StreamProbe<>();
+    return subscribe(publisher, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Subscribes a new probe that cancels its subscription inside the {@code onNext} of row number
+   * {@code rows}, whatever it requested; it requests nothing yet.
+   */
+  static <T> StreamProbe<T> subscribeCancellingAfter(Flow.Publisher<T> publisher, int rows) {
+    return subscribe(publisher, rows);
+  }
+
+  private static <T> StreamProbe<T> subscribe(Flow.Publisher<T> publisher, int cancelAfter) {
+    StreamProbe<T> probe = new StreamProbe<>(cancelAfter);
     publisher.subscribe(probe);
     return probe;
   }
@@ -37,6 +53,9 @@ final class StreamProbe<T> implements Flow.Subscriber<T> {
       signalsAfterEnd++;
     }
     rows.add(row);
+    if (rows.size() == cancelAfter) {
+      subscription.cancel();
+    }
     notifyAll();
   }
 

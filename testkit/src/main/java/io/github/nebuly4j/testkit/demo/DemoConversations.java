@@ -61,8 +61,8 @@ public final class DemoConversations {
   }
 
   /**
-   * Seeds a fake Nebuly with every demo conversation and a deep link for each conversation and
-   * interaction.
+   * Seeds a fake Nebuly with every demo conversation, lists them and their interactions on its
+   * listing endpoints, and serves a deep link for each conversation and interaction.
    *
    * @param server the server to seed
    * @throws IllegalArgumentException if {@code server} is null
@@ -71,7 +71,7 @@ public final class DemoConversations {
     Arguments.requireNonNull(server, "server");
     for (DemoConversation demo : ALL) {
       Conversation conversation = demo.conversation();
-      server.seed(conversation);
+      server.seedListed(conversation);
       server.seedConversationLink(conversation.id(), LINKS.linkTo(conversation.id()).uri());
       for (Interaction interaction : conversation.interactions()) {
         server.seedInteractionLink(interaction.id(), LINKS.linkTo(interaction.id()).uri());

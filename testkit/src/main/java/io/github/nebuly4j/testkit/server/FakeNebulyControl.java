@@ -2,10 +2,15 @@ package io.github.nebuly4j.testkit.server;
 
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
+import io.github.nebuly4j.core.ConversationSummary;
 import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.core.InteractionSummary;
 import io.github.nebuly4j.core.spi.Arguments;
+import io.github.nebuly4j.testkit.fake.ListingSummaries;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * What a test does with a fake Nebuly server: seed it, script its faults, read its journal and
@@ -105,6 +110,64 @@ public interface FakeNebulyControl {
   FakeNebulyControl seedRawConversationLink(ConversationId id, String json);
 
   /**
+   * Serves a conversation, and lists it and its interactions: {@link #seed(Conversation)}, then
+   * the rows that {@link ListingSummaries} derives from it.
+   *
+   * @param conversation the conversation
+   * @return this control
+   * @throws IllegalArgumentException if {@code conversation} is null
+   */
+  default FakeNebulyControl seedListed(Conversation conversation) {
+    seed(conversation);
+    seedConversationRows(List.of(ListingSummaries.ofConversation(conversation)));
+    return seedInteractionRows(ListingSummaries.ofInteractions(conversation));
+  }
+
+  /**
+   * Lists interaction summaries at {@code POST /get-interactions}, each written as a row document
+   * by {@link NebulyDocuments#interactionRow}; a row replaces any with the same id.
+   *
+   * @param rows the rows
+   * @return this control
+   * @throws IllegalArgumentException if the collection or a row is null
+   */
+  default FakeNebulyControl seedInteractionRows(Collection<InteractionSummary> rows) {
+    Arguments.requireNonNull(rows, "rows");
+    return seedRawInteractionRows(rows.stream().map(NebulyDocuments::interactionRow).toList());
+  }
+
+  /**
+   * Lists conversation summaries at {@code POST /get-interaction-aggregates}, each written as a
+   * row document by {@link NebulyDocuments#conversationRow}; a row replaces any with the same id.
+   *
+   * @param rows the rows
+   * @return this control
+   * @throws IllegalArgumentException if the collection or a row is null
+   */
+  default FakeNebulyControl seedConversationRows(Collection<ConversationSummary> rows) {
+    Arguments.requireNonNull(rows, "rows");
+    return seedRawConversationRows(rows.stream().map(NebulyDocuments::conversationRow).toList());
+  }
+
+  /**
+   * Lists interaction row documents exactly as given, keyed by their {@code id}.
+   *
+   * @param rows the row documents, each a JSON object
+   * @return this control
+   * @throws IllegalArgumentException if the list is null, or a row is not a JSON object
+   */
+  FakeNebulyControl seedRawInteractionRows(List<String> rows);
+
+  /**
+   * Lists conversation row documents exactly as given, keyed by their {@code group_name}.
+   *
+   * @param rows the row documents, each a JSON object
+   * @return this control
+   * @throws IllegalArgumentException if the list is null, or a row is not a JSON object
+   */
+  FakeNebulyControl seedRawConversationRows(List<String> rows);
+
+  /**
    * Seeds from a seed file's text; see {@link FakeNebulyServer#seedFromJson}.
    *
    * @param seedJson the seed file's content
@@ -137,8 +200,8 @@ public interface FakeNebulyControl {
   RequestJournal journal();
 
   /**
-   * Clears the seeds, the faults and the journal, and forgets the connections that have ended; the
-   * API keys stay.
+   * Clears the seeds (conversations, links and rows), the faults and the journal, and forgets the
+   * connections that have ended; the API keys stay.
    *
    * @return this control
    */

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
+import io.github.nebuly4j.core.ConversationSummary;
 import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.core.InteractionSummary;
 import io.github.nebuly4j.core.RequestViolation;
 import io.github.nebuly4j.core.spi.Arguments;
 import java.io.IOException;
@@ -60,6 +62,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code POST {base}/get-conversation-detail} with {@code {"conversation_id": "…"}} answers
  *       the conversation document; a missing, blank or non-string id, or a body that is not JSON, is
  *       422 with FastAPI's list of violations.
+ *   <li>{@code POST {base}/get-interactions} and {@code POST {base}/get-interaction-aggregates}
+ *       (grouped by conversation) page through the seeded rows ({@link #seedInteractionRows}, {@link
+ *       #seedConversationRows}) within the request's time range and filters, newest first, with
+ *       {@code total}, {@code limit} and {@code offset}; a malformed request is 422 with FastAPI's
+ *       violations, a filter the fake cannot apply 501. {@link ListingEndpoints} has the rules.
  *   <li>A missing or unknown bearer key is 401 {@code {"detail": "…"}} (the key is never echoed);
  *       an unknown id is 404 {@code {"detail": "…"}}; a wrong method is 405; another path is 404.
  *   <li>Connections are kept alive (HTTP/1.1 without {@code Connection: close}), each served by a
@@ -98,6 +105,7 @@ public final class FakeNebulyServer implements FakeNebulyControl, AutoCloseable 
   private final Map<String, String> conversations = new ConcurrentHashMap<>();
   private final Map<String, String> interactionLinks = new ConcurrentHashMap<>();
   private final Map<String, String> conversationLinks = new ConcurrentHashMap<>();
+  private final ListingEndpoints listings = new ListingEndpoints();
   private final List<ScriptedFault> faults = new CopyOnWriteArrayList<>();
   private final RequestJournal.Recorder recorder = new RequestJournal.Recorder();
   private final RequestJournal journal = new RequestJournal(BASE_PATH, recorder);
@@ -261,6 +269,67 @@ public final class FakeNebulyServer implements FakeNebulyControl, AutoCloseable 
     return store(conversationLinks, Arguments.requireNonNull(id, "id").value(), json);
   }
 
+  /**
+   * Lists interaction summaries at {@code POST /get-interactions}, each written as a row document
+   * by {@link NebulyDocuments#interactionRow}; a row replaces any with the same id.
+   *
+   * @param rows the rows
+   * @return this server
+   * @throws IllegalArgumentException if the collection or a row is null
+   */
+  @Override
+  public FakeNebulyServer seedInteractionRows(java.util.Collection<InteractionSummary> rows) {
+    FakeNebulyControl.super.seedInteractionRows(rows);
+    return this;
+  }
+
+  /**
+   * Lists conversation summaries at {@code POST /get-interaction-aggregates}, each written as a
+   * row document by {@link NebulyDocuments#conversationRow}; a row replaces any with the same id.
+   *
+   * @param rows the rows
+   * @return this server
+   * @throws IllegalArgumentException if the collection or a row is null
+   */
+  @Override
+  public FakeNebulyServer seedConversationRows(java.util.Collection<ConversationSummary> rows) {
+    FakeNebulyControl.super.seedConversationRows(rows);
+    return this;
+  }
+
+  /**
+   * Lists interaction row documents exactly as given (re-serialized, numbers kept exact), keyed by
+   * their {@code id}.
+   *
+   * @param rows the row documents, each a JSON object
+   * @return this server
+   * @throws IllegalArgumentException if the list is null, or a row is not a JSON object
+   */
+  @Override
+  public FakeNebulyServer seedRawInteractionRows(List<String> rows) {
+    listings.seedInteractionRows(checkedRows(rows));
+    return this;
+  }
+
+  /**
+   * Lists conversation row documents exactly as given (re-serialized, numbers kept exact), keyed by
+   * their {@code group_name}.
+   *
+   * @param rows the row documents, each a JSON object
+   * @return this server
+   * @throws IllegalArgumentException if the list is null, or a row is not a JSON object
+   */
+  @Override
+  public FakeNebulyServer seedRawConversationRows(List<String> rows) {
+    listings.seedConversationRows(checkedRows(rows));
+    return this;
+  }
+
+  private static List<String> checkedRows(List<String> rows) {
+    Arguments.requireNonNull(rows, "rows").forEach(row -> Arguments.requireNonNull(row, "a row"));
+    return List.copyOf(rows);
+  }
+
   private FakeNebulyServer store(Map<String, String> documents, String id, String json) {
     documents.put(id, Arguments.requireNonNull(json, "json"));
     return this;
@@ -268,9 +337,10 @@ public final class FakeNebulyServer implements FakeNebulyControl, AutoCloseable 
 
   /**
    * Seeds from a seed file's text: {@code {"conversations": [<conversation documents>],
-   * "interaction_links": {"<id>": "<url>"}, "conversation_links": {"<id>": "<url>"}}}, every member
-   * optional. Each conversation document is served as given (re-serialized, numbers kept exact)
-   * under its {@code id}.
+   * "interaction_links": {"<id>": "<url>"}, "conversation_links": {"<id>": "<url>"},
+   * "interaction_rows": [<rows of get-interactions>], "conversation_rows": [<rows of
+   * get-interaction-aggregates>]}}, every member optional. Each conversation document is served as
+   * given (re-serialized, numbers kept exact) under its {@code id}; each row is listed as given.
    *
    * @param seedJson the seed file's content
    * @return this server
@@ -300,6 +370,8 @@ public final class FakeNebulyServer implements FakeNebulyControl, AutoCloseable 
         .forEach((id, url) -> seedInteractionLink(InteractionId.of(id), url));
     linksOf(root, "conversation_links")
         .forEach((id, url) -> seedConversationLink(ConversationId.of(id), url));
+    seedRawInteractionRows(arrayOf(root, "interaction_rows").stream().map(JsonNode::toString).toList());
+    seedRawConversationRows(arrayOf(root, "conversation_rows").stream().map(JsonNode::toString).toList());
     return this;
   }
 
@@ -419,7 +491,7 @@ public final class FakeNebulyServer implements FakeNebulyControl, AutoCloseable 
   }
 
   /**
-   * Clears the seeded conversations and links, the faults and the journal, and forgets the
+   * Clears the seeded conversations, links and rows, the faults and the journal, and forgets the
    * connections that have ended. The accepted API keys stay; requests already held or delayed go on
    * as scripted.
    *
@@ -430,6 +502,7 @@ public final class FakeNebulyServer implements FakeNebulyControl, AutoCloseable 
     conversations.clear();
     interactionLinks.clear();
     conversationLinks.clear();
+    listings.clear();
     faults.clear();
     recorder.clear();
     connectionEnds.values().removeIf(CompletableFuture::isDone);
@@ -618,6 +691,8 @@ public final class FakeNebulyServer implements FakeNebulyControl, AutoCloseable 
       case INTERACTION_LINK -> link(interactionLinks.get(route.id().orElseThrow()), "Interaction not found");
       case CONVERSATION_LINK -> link(conversationLinks.get(route.id().orElseThrow()), "Conversation not found");
       case CONVERSATION_DETAIL -> conversationDetail(request.body());
+      case INTERACTIONS -> listings.interactions(request.body());
+      case INTERACTION_AGGREGATES -> listings.aggregates(request.body());
     };
   }
 
@@ -798,9 +873,9 @@ public final class FakeNebulyServer implements FakeNebulyControl, AutoCloseable 
       }
       String path = rawPath.substring(BASE_PATH.length());
       for (Endpoint endpoint : Endpoint.values()) {
-        if (endpoint == Endpoint.CONVERSATION_DETAIL) {
+        if (!endpoint.idInPath()) {
           if (path.equals(endpoint.path())) {
-            return checked(endpoint, method, conversationIdOf(body));
+            return checked(endpoint, method, bodyIdOf(endpoint, body));
           }
         } else if (path.startsWith(endpoint.path())) {
           String segment = path.substring(endpoint.path().length());
@@ -826,11 +901,15 @@ public final class FakeNebulyServer implements FakeNebulyControl, AutoCloseable 
       return new Route(null, Optional.empty(), Optional.of(Response.error(404, "Not Found")));
     }
 
-    private static Optional<String> conversationIdOf(byte[] body) {
-      return parse(body)
-          .map(request -> request.get("conversation_id"))
-          .filter(JsonNode::isTextual)
-          .map(JsonNode::asText);
+    /** The id a fault's scope sees: the detail's {@code conversation_id}, a listing's {@code offset}. */
+    private static Optional<String> bodyIdOf(Endpoint endpoint, byte[] body) {
+      Optional<JsonNode> request = parse(body);
+      return endpoint == Endpoint.CONVERSATION_DETAIL
+          ? request.map(json -> json.get("conversation_id")).filter(JsonNode::isTextual).map(JsonNode::asText)
+          : request
+              .map(json -> json.get("offset"))
+              .filter(offset -> offset.isIntegralNumber() && offset.canConvertToLong())
+              .map(offset -> Long.toString(offset.asLong()));
     }
   }
 

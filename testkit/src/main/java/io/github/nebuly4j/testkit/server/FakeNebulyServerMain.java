@@ -21,9 +21,10 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>The seed file is {@code {"conversations": [<conversation documents as the API sends them>],
  * "interaction_links": {"<interaction id>": "<url>"}, "conversation_links": {"<conversation id>":
- * "<url>"}}}, every member optional. Without {@code --seed} the server serves the five demo
- * conversations and links to them and their interactions. Bad arguments print the usage and exit
- * with status 2.
+ * "<url>"}, "interaction_rows": [<rows of get-interactions>], "conversation_rows": [<rows of
+ * get-interaction-aggregates>]}}, every member optional. Without {@code --seed} the server serves
+ * the five demo conversations, lists them and their interactions, and serves links to them and their
+ * interactions. Bad arguments print the usage and exit with status 2.
  */
 public final class FakeNebulyServerMain {
   /** The exit status of a command line that could not be understood. */
@@ -35,8 +36,9 @@ public final class FakeNebulyServerMain {
           "Usage: java -jar nebuly4j-testkit-<version>-standalone.jar --port <port> --api-key <key> [--api-key <key>...] [--seed <file.json>]",
           "  --port <port>     the port on 127.0.0.1 to listen on (0 picks a free one)",
           "  --api-key <key>   an API key to accept as 'Authorization: Bearer <key>' (repeatable)",
-          "  --seed <file>     a JSON file {\"conversations\": [...], \"interaction_links\": {...}, \"conversation_links\": {...}};",
-          "                    without it, the five demo conversations are served");
+          "  --seed <file>     a JSON file {\"conversations\": [...], \"interaction_links\": {...}, \"conversation_links\": {...},",
+          "                    \"interaction_rows\": [...], \"conversation_rows\": [...]}; without it, the five demo conversations",
+          "                    are served and listed");
 
   private FakeNebulyServerMain() {}
 

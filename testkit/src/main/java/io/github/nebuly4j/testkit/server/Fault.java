@@ -70,7 +70,8 @@ public sealed interface Fault
 
   /**
    * Restricts the fault to requests for one id: the path id of a deep-link request, the {@code
-   * conversation_id} of a detail request.
+   * conversation_id} of a detail request, the {@code offset} of a listing request written as a
+   * decimal number (see {@link #atOffset}).
    *
    * @param id the id, as the client meant it (not percent-encoded)
    * @return a copy that applies only to that id
@@ -79,6 +80,27 @@ public sealed interface Fault
   default Fault forId(String id) {
     Arguments.requireNonNull(id, "id");
     return withScope(new Scope(scope().endpoint(), Optional.of(id), scope().count()));
+  }
+
+  /**
+   * Restricts the fault to the listing requests ({@link Endpoint#INTERACTIONS}, {@link
+   * Endpoint#INTERACTION_AGGREGATES}) of one page: those whose body's {@code offset} is {@code
+   * offset}. A listing request's id is its offset, so this is {@code forId(Long.toString(offset))};
+   * add {@link #on} to keep the fault off the other endpoints.
+   *
+   * <pre>{@code
+   * server.fault(Fault.status(503).on(Endpoint.INTERACTIONS).atOffset(200));   // the third page of 100
+   * }</pre>
+   *
+   * @param offset the page's offset, not negative
+   * @return a copy that applies only to that page
+   * @throws IllegalArgumentException if {@code offset} is negative
+   */
+  default Fault atOffset(long offset) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative, got " + offset);
+    }
+    return forId(Long.toString(offset));
   }
 
   /**

@@ -109,6 +109,23 @@ public final class RemoteFakeNebulyServer implements FakeNebulyControl {
     return this;
   }
 
+  /** Lists the rows through the admin API's seed, in one request. */
+  @Override
+  public RemoteFakeNebulyServer seedRawInteractionRows(List<String> rows) {
+    return seedRows("interaction_rows", rows);
+  }
+
+  /** Lists the rows through the admin API's seed, in one request. */
+  @Override
+  public RemoteFakeNebulyServer seedRawConversationRows(List<String> rows) {
+    return seedRows("conversation_rows", rows);
+  }
+
+  private RemoteFakeNebulyServer seedRows(String member, List<String> rows) {
+    Arguments.requireNonNull(rows, "rows").forEach(row -> Arguments.requireNonNull(row, "a row"));
+    return seedFromJson("{\"" + member + "\": [" + String.join(",", rows) + "]}");
+  }
+
   @Override
   public RemoteFakeNebulyServer seedFromJson(String seedJson) {
     Arguments.requireNonNull(seedJson, "seedJson");

@@ -55,9 +55,9 @@ public final class RequestJournal {
     return requests().stream()
         .filter(
             request ->
-                endpoint == Endpoint.CONVERSATION_DETAIL
-                    ? request.rawPath().equals(prefix)
-                    : request.rawPath().startsWith(prefix))
+                endpoint.idInPath()
+                    ? request.rawPath().startsWith(prefix)
+                    : request.rawPath().equals(prefix))
         .toList();
   }
 

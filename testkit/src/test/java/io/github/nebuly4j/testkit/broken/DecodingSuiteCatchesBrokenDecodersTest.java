@@ -5,8 +5,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
+import io.github.nebuly4j.core.ConversationListing;
 import io.github.nebuly4j.core.ConversationRepository;
 import io.github.nebuly4j.core.DeepLinkResolver;
+import io.github.nebuly4j.core.InteractionSearch;
 import io.github.nebuly4j.core.NebulyException;
 import io.github.nebuly4j.core.Omission;
 import io.github.nebuly4j.testkit.contract.AdapterUnderTest;
@@ -105,6 +107,16 @@ class DecodingSuiteCatchesBrokenDecodersTest {
         @Override
         public ConversationRepository conversationRepository() {
           return repository;
+        }
+
+        @Override
+        public InteractionSearch interactionSearch() {
+          throw new UnsupportedOperationException("the decoding suite reads conversations only");
+        }
+
+        @Override
+        public ConversationListing conversationListing() {
+          throw new UnsupportedOperationException("the decoding suite reads conversations only");
         }
       };
     }

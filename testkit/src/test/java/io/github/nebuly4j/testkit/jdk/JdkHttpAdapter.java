@@ -5,16 +5,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
+import io.github.nebuly4j.core.ConversationListing;
+import io.github.nebuly4j.core.ConversationQuery;
 import io.github.nebuly4j.core.ConversationRepository;
+import io.github.nebuly4j.core.ConversationSummary;
 import io.github.nebuly4j.core.DeepLink;
 import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.core.Interaction;
 import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.core.InteractionQuery;
+import io.github.nebuly4j.core.InteractionSearch;
+import io.github.nebuly4j.core.InteractionSummary;
+import io.github.nebuly4j.core.ListingFilter;
 import io.github.nebuly4j.core.MicroDollars;
 import io.github.nebuly4j.core.NebulyException;
+import io.github.nebuly4j.core.Page;
 import io.github.nebuly4j.core.RequestViolation;
 import io.github.nebuly4j.core.spi.Arguments;
+import io.github.nebuly4j.core.TimeRange;
 import io.github.nebuly4j.core.spi.PercentEncoding;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.nebuly4j.testkit.contract.AdapterUnderTest;
 import io.github.nebuly4j.testkit.contract.ContractSettings;
 import java.io.IOException;
@@ -50,7 +61,8 @@ import java.util.regex.Pattern;
  * deliberately uses no class of the wire module, and moves its bytes over plain sockets ({@link
  * SocketTransport}).
  */
-public final class JdkHttpAdapter implements AdapterUnderTest, DeepLinkResolver, ConversationRepository {
+public final class JdkHttpAdapter
+    implements AdapterUnderTest, DeepLinkResolver, ConversationRepository, InteractionSearch, ConversationListing {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final Pattern OFFSET = Pattern.compile(".*(Z|z|[+-]\\d\\d:?\\d\\d)$");
@@ -112,6 +124,122 @@ public final class JdkHttpAdapter implements AdapterUnderTest, DeepLinkResolver,
   @Override
   public ConversationRepository conversationRepository() {
     return this;
+  }
+
+  @Override
+  public InteractionSearch interactionSearch() {
+    return this;
+  }
+
+  @Override
+  public ConversationListing conversationListing() {
+    return this;
+  }
+
+  @Override
+  public CompletionStage<Page<InteractionSummary>> interactionPage(InteractionQuery query, long offset) {
+    Arguments.requireNonNull(query, "query");
+    ObjectNode body = listingRequest(query.timeRange(), query.filters(), query.pageSize(), offset, false);
+    return call(
+        new Call<>(
+            "POST",
+            "/get-interactions",
+            body.toString().getBytes(StandardCharsets.UTF_8),
+            json -> page(json, offset, JdkHttpAdapter::interactionRow),
+            null,
+            "interactions"));
+  }
+
+  @Override
+  public CompletionStage<Page<ConversationSummary>> conversationPage(ConversationQuery query, long offset) {
+    Arguments.requireNonNull(query, "query");
+    ObjectNode body = listingRequest(query.timeRange(), query.filters(), query.pageSize(), offset, true);
+    body.putObject("group_by").put("kind", "conversation_id");
+    return call(
+        new Call<>(
+            "POST",
+            "/get-interaction-aggregates",
+            body.toString().getBytes(StandardCharsets.UTF_8),
+            json -> page(json, offset, JdkHttpAdapter::conversationRow),
+            null,
+            "conversations"));
+  }
+
+  private static ObjectNode listingRequest(
+      TimeRange range, List<ListingFilter> filters, int limit, long offset, boolean exclusion) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative, got " + offset);
+    }
+    ObjectNode body = JSON.createObjectNode();
+    body.putObject("time_range").put("start", range.start().toString()).put("end", range.end().toString());
+    ArrayNode sent = body.putArray("filters");
+    for (ListingFilter filter : filters) {
+      ObjectNode item = sent.addObject().put("kind", filter.kind().apiName());
+      filter.tagName().ifPresent(tag -> item.put("tag", tag));
+      filter.values().forEach(item.putArray("values")::add);
+      if (exclusion) {
+        item.put("is_exclude", filter.excluded());
+      }
+    }
+    return body.put("limit", limit).put("offset", offset);
+  }
+
+  private static <T> Page<T> page(JsonNode json, long offset, Function<JsonNode, T> row) {
+    if (required(json, "offset").asLong() != offset) {
+      throw new NebulyException.MalformedResponse(200, "the page is at another offset", null);
+    }
+    List<T> rows = new ArrayList<>();
+    required(json, "data").forEach(element -> rows.add(row.apply(element)));
+    return new Page<>(required(json, "total").asLong(), offset, required(json, "limit").asInt(), rows);
+  }
+
+  private static InteractionSummary interactionRow(JsonNode json) {
+    InteractionSummary.Builder row =
+        InteractionSummary.builder()
+            .id(InteractionId.of(required(json, "id").asText()))
+            .conversationId(optional(json, "conversation_id").map(n -> ConversationId.of(n.asText())))
+            .input(optional(json, "input_text").map(JsonNode::asText))
+            .output(optional(json, "output_text").map(JsonNode::asText))
+            .userQuery(optional(json, "user_query").map(JsonNode::asText))
+            .endUser(optional(json, "end_user").map(JsonNode::asText))
+            .timestamp(optional(json, "timestamp").map(n -> instant(n.asText())))
+            .endTimestamp(optional(json, "end_timestamp").map(n -> instant(n.asText())))
+            .cost(optional(json, "cost").map(n -> MicroDollars.ofMicros(n.decimalValue())))
+            .latency(optional(json, "latency").map(n -> seconds(n.decimalValue())))
+            .language(optional(json, "language").map(JsonNode::asText))
+            .topic(optional(json, "topic").map(JsonNode::asText))
+            .sentiment(optional(json, "sentiment").map(JsonNode::asText))
+            .tags(texts(json, "tags"));
+    optional(json, "emotions").ifPresent(emotions -> emotions.forEach(e -> row.addEmotions(e.asText())));
+    optional(json, "feedback").ifPresent(feedback -> feedback.forEach(f -> row.addFeedback(f.asText())));
+    return row.build();
+  }
+
+  private static ConversationSummary conversationRow(JsonNode json) {
+    ConversationSummary.Builder row =
+        ConversationSummary.builder()
+            .id(ConversationId.of(required(json, "group_name").asText()))
+            .interactionCount(count(json, "n_interactions"))
+            .userCount(count(json, "n_users"))
+            .feedbackCount(count(json, "n_feedback"))
+            .positiveImplicitFeedbackCount(count(json, "n_positive_implicit_feedback"))
+            .negativeImplicitFeedbackCount(count(json, "n_negative_implicit_feedback"))
+            .positiveExplicitFeedbackCount(count(json, "n_positive_explicit_feedback"))
+            .negativeExplicitFeedbackCount(count(json, "n_negative_explicit_feedback"))
+            .cost(optional(json, "cost").map(n -> MicroDollars.ofMicros(n.decimalValue())))
+            .latency(optional(json, "latency_seconds").map(n -> seconds(n.decimalValue())))
+            .sessionTime(optional(json, "session_time").map(n -> seconds(n.decimalValue())))
+            .startSession(optional(json, "start_session").map(n -> instant(n.asText())))
+            .endSession(optional(json, "end_session").map(n -> instant(n.asText())))
+            .emotionCount(count(json, "n_emotions"));
+    optional(json, "sentiment_score").ifPresent(score -> row.sentimentScore(score.doubleValue()));
+    optional(json, "topics").ifPresent(topics -> topics.forEach(t -> row.addTopics(t.asText())));
+    optional(json, "tags").ifPresent(tags -> tags.forEach(t -> row.putTagValueCounts(t.path("tag_name").asText(), t.path("n_tag_values").asInt())));
+    return row.build();
+  }
+
+  private static java.util.OptionalInt count(JsonNode json, String name) {
+    return optional(json, name).map(n -> java.util.OptionalInt.of(n.decimalValue().intValueExact())).orElse(java.util.OptionalInt.empty());
   }
 
   @Override
@@ -336,7 +464,7 @@ public final class JdkHttpAdapter implements AdapterUnderTest, DeepLinkResolver,
     Conversation.Builder conversation =
         Conversation.builder()
             .id(ConversationId.of(required(json, "id").asText()))
-            .sessionLength(optional(json, "session_length").map(n -> n.decimalValue().intValueExact()).map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty()))
+            .sessionLength(count(json, "session_length"))
             .sessionTime(optional(json, "session_time").map(n -> seconds(n.decimalValue())))
             .startSession(optional(json, "start_session").map(n -> instant(n.asText())))
             .endSession(optional(json, "end_session").map(n -> instant(n.asText())))

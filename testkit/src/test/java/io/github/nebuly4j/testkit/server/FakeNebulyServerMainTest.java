@@ -88,7 +88,27 @@ class FakeNebulyServerMainTest {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(json(conversationLink).get("url").asText()).contains("liveActivityPageTab=conversations");
+
+      // Both demo conversations are listed, newest first, and their three interactions too.
+      String listing =
+          "{\"time_range\": {\"start\": \"2024-05-01T00:00:00Z\", \"end\": \"2024-07-01T00:00:00Z\"},"
+              + " \"filters\": [], \"limit\": 10, \"offset\": 0, \"group_by\": {\"kind\": \"conversation_id\"}}";
+      JsonNode conversations = json(postTo(server, "/get-interaction-aggregates", listing));
+      assertThat(conversations.get("total").asInt()).isEqualTo(2);
+      assertThat(conversations.get("data").get(0).get("group_name").asText()).isEqualTo(DemoData.SECOND.value());
+      assertThat(conversations.get("data").get(1).get("group_name").asText()).isEqualTo(DemoData.FIRST.value());
+      assertThat(json(postTo(server, "/get-interactions", listing)).get("total").asInt()).isEqualTo(3);
     }
+  }
+
+  private static HttpResponse<String> postTo(FakeNebulyServer server, String path, String body) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+            .header("Authorization", "Bearer demo-key")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
+import io.github.nebuly4j.core.ConversationSummary;
 import io.github.nebuly4j.core.Interaction;
 import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.core.InteractionSummary;
 import io.github.nebuly4j.core.MicroDollars;
 import io.github.nebuly4j.core.RequestViolation;
 import java.io.IOException;
@@ -92,6 +94,71 @@ class NebulyDocumentsTest {
                             List.of("body", "conversation_id"), "field required", "value_error.missing")))))
         .isEqualTo(golden("validation-error.json"));
     assertThat(tree(NebulyDocuments.error("Not Found"))).isEqualTo(tree("{\"detail\": \"Not Found\"}"));
+  }
+
+  @Test
+  void writesTheRowsOfTheListingEndpoints() throws IOException {
+    InteractionSummary interaction =
+        InteractionSummary.builder()
+            .id(InteractionId.of("a1e5c3d7-2f4b-4c6e-8a9d-1b3c5e7f9a01"))
+            .conversationId(ConversationId.of("3f2b6c1e-8a4d-4e57-9b1a-2c7d5e9f0a11"))
+            .input("How do I reset my password?")
+            .output("Open Settings, then Security, then choose 'Reset password'.")
+            .userQuery("reset password")
+            .endUser("user-42")
+            .timestamp(Instant.parse("2024-05-30T09:27:52.420Z"))
+            .endTimestamp(Instant.parse("2024-05-30T09:27:56.620Z"))
+            .cost(MicroDollars.parse("12.5"))
+            .latency(Duration.ofNanos(820_000_001))
+            .language("en")
+            .topic("Account access")
+            .sentiment("neutral")
+            .addEmotions("curiosity", "relief")
+            .putTags("channel", "web")
+            .putTags("plan", "enterprise")
+            .addFeedback("thumbs up")
+            .build();
+    ConversationSummary conversation =
+        ConversationSummary.builder()
+            .id(ConversationId.of("3f2b6c1e-8a4d-4e57-9b1a-2c7d5e9f0a11"))
+            .interactionCount(2)
+            .userCount(1)
+            .feedbackCount(4)
+            .positiveImplicitFeedbackCount(1)
+            .negativeImplicitFeedbackCount(2)
+            .positiveExplicitFeedbackCount(0)
+            .negativeExplicitFeedbackCount(1)
+            .cost(MicroDollars.parse("1523.75"))
+            .latency(Duration.ofMillis(1_250))
+            .sessionTime(Duration.ofMillis(12_500))
+            .startSession(Instant.parse("2024-05-30T09:27:52.420Z"))
+            .endSession(Instant.parse("2024-05-30T09:28:04.920Z"))
+            .addTopics("Account access", "Billing")
+            .sentimentScore(-0.25)
+            .emotionCount(2)
+            .putTagValueCounts("channel", 1)
+            .putTagValueCounts("plan", 3)
+            .build();
+
+    assertThat(tree(NebulyDocuments.interactionRow(interaction))).isEqualTo(golden("interaction-row.json"));
+    assertThat(tree(NebulyDocuments.conversationRow(conversation))).isEqualTo(golden("conversation-row.json"));
+    assertThat(NebulyDocuments.conversationRow(conversation)).contains("\"tags\":[{\"tag_name\":\"channel\"");
+  }
+
+  @Test
+  void writesAbsentMetricsOfARowAsNullAndEmptyOnesAsEmpty() throws IOException {
+    assertThat(
+            tree(
+                NebulyDocuments.interactionRow(
+                    InteractionSummary.builder().id(InteractionId.of("b2f6d4e8-3a5c-4d7f-9b0e-2c4d6f8a0b02")).build())))
+        .isEqualTo(golden("interaction-row-minimal.json"));
+    assertThat(
+            tree(
+                NebulyDocuments.conversationRow(
+                    ConversationSummary.builder().id(ConversationId.of("7c9e4d2a-1b3f-4a68-8e5d-0f6a2b4c8d22")).build())))
+        .isEqualTo(golden("conversation-row-minimal.json"));
+    assertThatThrownBy(() -> NebulyDocuments.interactionRow(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> NebulyDocuments.conversationRow(null)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -113,6 +113,24 @@ class RemoteFakeNebulyServerTest {
   }
 
   @Test
+  void rowsReachTheServerInOneSeedRequest() throws Exception {
+    remote.seedInteractionRows(
+            List.of(
+                io.github.nebuly4j.core.InteractionSummary.builder()
+                    .id(InteractionId.of("i-remote"))
+                    .timestamp(java.time.Instant.parse("2024-06-01T00:00:01Z"))
+                    .build()))
+        .seedRawConversationRows(List.of("{\"group_name\": \"c-remote\", \"start_session\": \"2024-06-01T00:00:01Z\"}"));
+    String request =
+        "{\"time_range\": {\"start\": \"2024-06-01T00:00:00Z\", \"end\": \"2024-06-02T00:00:00Z\"},"
+            + " \"filters\": [], \"limit\": 10, \"offset\": 0, \"group_by\": {\"kind\": \"conversation_id\"}}";
+
+    assertThat(post(Endpoint.INTERACTIONS, request).body()).contains("\"id\":\"i-remote\"");
+    assertThat(post(Endpoint.INTERACTION_AGGREGATES, request).body()).contains("\"group_name\":\"c-remote\"");
+    assertThatThrownBy(() -> remote.seedRawInteractionRows(List.of("3"))).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void theJournalIsTheServersAndAdminRequestsAreNotInIt() throws Exception {
     remote.seedInteractionLink(InteractionId.of("i"), URI.create("https://example.com/i"));
     get("/deeplinks/interaction/i?q=1");
@@ -217,8 +235,12 @@ class RemoteFakeNebulyServerTest {
   }
 
   private static HttpResponse<String> post(String body) throws Exception {
+    return post(Endpoint.CONVERSATION_DETAIL, body);
+  }
+
+  private static HttpResponse<String> post(Endpoint endpoint, String body) throws Exception {
     return CLIENT.send(
-        request("/get-conversation-detail").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        request(endpoint.path()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

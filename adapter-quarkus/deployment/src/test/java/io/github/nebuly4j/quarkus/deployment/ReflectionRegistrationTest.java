@@ -67,7 +67,15 @@ class ReflectionRegistrationTest {
                     "ConversationDocument",
                     "InteractionDocument",
                     "DeepLinkDocument",
-                    "ErrorDocument")
+                    "ErrorDocument",
+                    "ListingRequest",
+                    "ListingRequest$TimeRange",
+                    "ListingRequest$Filter",
+                    "PageDocument",
+                    "InteractionPageDocument",
+                    "ConversationPageDocument",
+                    "InteractionRowDocument",
+                    "ConversationRowDocument")
                 .stream()
                 .map(name -> "io.github.nebuly4j.wire." + name)
                 .toArray(String[]::new));

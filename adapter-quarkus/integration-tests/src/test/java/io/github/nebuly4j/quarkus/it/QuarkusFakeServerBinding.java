@@ -2,8 +2,10 @@ package io.github.nebuly4j.quarkus.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nebuly4j.core.ConversationListing;
 import io.github.nebuly4j.core.ConversationRepository;
 import io.github.nebuly4j.core.DeepLinkResolver;
+import io.github.nebuly4j.core.InteractionSearch;
 import io.github.nebuly4j.quarkus.runtime.RestClientTransport;
 import io.github.nebuly4j.testkit.contract.AdapterUnderTest;
 import io.github.nebuly4j.testkit.contract.ContractSettings;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 
 /**
  * Binds the contract suites to the application's own beans: for the standard settings, {@link
- * #adapter} returns the injected {@link DeepLinkResolver} and {@link ConversationRepository},
+ * #adapter} returns the injected {@link DeepLinkResolver}, {@link ConversationRepository}, {@link
+ * InteractionSearch} and {@link ConversationListing},
  * after checking that the {@code quarkus.nebuly.*} properties produced exactly those settings. For
  * other settings (a suite sends a wrong API key), it builds the same exchange over the same REST
  * Client transport as the beans, outside CDI.
@@ -32,6 +35,10 @@ abstract class QuarkusFakeServerBinding implements FakeServerBinding {
   @Inject DeepLinkResolver deepLinkResolver;
 
   @Inject ConversationRepository conversationRepository;
+
+  @Inject InteractionSearch interactionSearch;
+
+  @Inject ConversationListing conversationListing;
 
   @Inject NebulySettings configured;
 
@@ -46,14 +53,14 @@ abstract class QuarkusFakeServerBinding implements FakeServerBinding {
   @Override
   public AdapterUnderTest adapter(ContractSettings settings) {
     if (settings.equals(contractSettings(configured))) {
-      return adapterOf(deepLinkResolver, conversationRepository);
+      return adapterOf(deepLinkResolver, conversationRepository, interactionSearch, conversationListing);
     }
     NebulySettings wanted = nebulySettings(settings);
     RestClientTransport transport =
         OTHER_TRANSPORTS.computeIfAbsent(
             settings, s -> RestClientTransport.create(vertx, wanted, RestClientTransport.TransportOptions.DEFAULTS));
     NebulyExchange exchange = NebulyExchange.create(wanted, transport);
-    return adapterOf(exchange, exchange);
+    return adapterOf(exchange, exchange, exchange, exchange);
   }
 
   @AfterAll
@@ -85,7 +92,8 @@ abstract class QuarkusFakeServerBinding implements FakeServerBinding {
         .build();
   }
 
-  private static AdapterUnderTest adapterOf(DeepLinkResolver links, ConversationRepository conversations) {
+  private static AdapterUnderTest adapterOf(
+      DeepLinkResolver links, ConversationRepository conversations, InteractionSearch search, ConversationListing listing) {
     return new AdapterUnderTest() {
       @Override
       public DeepLinkResolver deepLinkResolver() {
@@ -95,6 +103,16 @@ abstract class QuarkusFakeServerBinding implements FakeServerBinding {
       @Override
       public ConversationRepository conversationRepository() {
         return conversations;
+      }
+
+      @Override
+      public InteractionSearch interactionSearch() {
+        return search;
+      }
+
+      @Override
+      public ConversationListing conversationListing() {
+        return listing;
       }
     };
   }

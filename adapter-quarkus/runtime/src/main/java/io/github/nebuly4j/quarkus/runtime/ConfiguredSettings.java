@@ -47,6 +47,7 @@ public final class ConfiguredSettings {
     config.attemptTimeout().ifPresent(builder::attemptTimeout);
     config.maxBodySize().ifPresent(size -> builder.maxBodySize(size.asLongValue()));
     config.maxConnections().ifPresent(builder::maxConnections);
+    config.conversationGroupBy().ifPresent(builder::conversationGroupBy);
     builder.retryPolicy(reported(PREFIX + "retry", () -> retryPolicy(config.retry())));
     try {
       return builder.build();

@@ -36,9 +36,11 @@ public interface NebulyBuildTimeConfig {
     /**
      * What the fake Nebuly serves: a seed file in the standalone fake server's format (a JSON
      * object with the optional members {@code conversations}, a list of conversation documents,
-     * and {@code interaction_links} and {@code conversation_links}, objects of id to URL), as a
-     * file path or, when no such file exists, a class-path resource. Unset: the five demo
-     * conversations and links to them and their interactions.
+     * {@code interaction_links} and {@code conversation_links}, objects of id to URL, and {@code
+     * interaction_rows} and {@code conversation_rows}, lists of the rows its listing endpoints
+     * page through), as a file path or, when no such file exists, a class-path resource. Unset:
+     * the five demo conversations, listed with their interactions, and links to them and their
+     * interactions.
      *
      * @return the seed's location, if set
      */

@@ -95,6 +95,18 @@ public interface NebulyConfig {
   Retry retry();
 
   /**
+   * The {@code group_by} that a conversation listing sends to {@code get-interaction-aggregates}, a
+   * JSON object with a text {@code kind} and, optionally, a text {@code tag} and {@code field}.
+   * Nebuly does not publish the value that groups by conversation id: the default, the kind
+   * {@code conversation_id} alone, is nebuly4j's guess and has not been checked against the live
+   * service. Set the value your Nebuly installation expects if listings come back as one row of
+   * totals or are refused.
+   *
+   * @return the value, if set
+   */
+  Optional<String> conversationGroupBy();
+
+  /**
    * The project id, for offline deep links: with {@code quarkus.nebuly.organization-id}, an
    * {@code OfflineDeepLinks} bean builds links with no network call.
    *

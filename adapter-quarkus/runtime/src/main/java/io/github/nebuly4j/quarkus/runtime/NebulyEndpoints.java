@@ -57,4 +57,28 @@ public interface NebulyEndpoints {
   @Path("/get-conversation-detail")
   @Consumes(MediaType.APPLICATION_JSON)
   Uni<Response> conversationDetail(byte[] body, @NotBody RestAttempt attempt);
+
+  /**
+   * {@code POST /get-interactions}: one page of an interaction search.
+   *
+   * @param body the JSON body, as wire wrote it
+   * @param attempt the attempt this request belongs to
+   * @return the answer
+   */
+  @POST
+  @Path("/get-interactions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Uni<Response> interactions(byte[] body, @NotBody RestAttempt attempt);
+
+  /**
+   * {@code POST /get-interaction-aggregates}: one page of a conversation listing.
+   *
+   * @param body the JSON body, as wire wrote it
+   * @param attempt the attempt this request belongs to
+   * @return the answer
+   */
+  @POST
+  @Path("/get-interaction-aggregates")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Uni<Response> interactionAggregates(byte[] body, @NotBody RestAttempt attempt);
 }

@@ -1,7 +1,9 @@
 package io.github.nebuly4j.quarkus.runtime;
 
+import io.github.nebuly4j.core.ConversationListing;
 import io.github.nebuly4j.core.ConversationRepository;
 import io.github.nebuly4j.core.DeepLinkResolver;
+import io.github.nebuly4j.core.InteractionSearch;
 import io.github.nebuly4j.core.links.CachingDeepLinkResolver;
 import io.github.nebuly4j.core.links.OfflineDeepLinks;
 import io.github.nebuly4j.quarkus.QuarkusCacheDeepLinkStore;
@@ -24,11 +26,12 @@ import java.util.Set;
 
 /**
  * The beans of the extension: one {@link NebulyExchange} over one {@link RestClientTransport},
- * both built from {@code quarkus.nebuly.*}, and the ports over the exchange.
+ * both built from {@code quarkus.nebuly.*}, and the ports over the exchange: {@code
+ * DeepLinkResolver}, {@code ConversationRepository}, {@code InteractionSearch} and {@code
+ * ConversationListing}.
  *
- * <p>The ports are {@link DefaultBean}s: an application (or its tests) that declares its own
- * {@code DeepLinkResolver} or {@code ConversationRepository}, such as testkit's in-memory fakes,
- * replaces them. The exchange is created at start-up, so that a missing API key or a bad value
+ * <p>The ports are {@link DefaultBean}s: an application (or its tests) that declares its own, such
+ * as testkit's in-memory fakes, replaces them. The exchange is created at start-up, so that a missing API key or a bad value
  * stops the application at once rather than at the first call.
  */
 @Singleton
@@ -109,6 +112,20 @@ public class NebulyProducers {
   @ApplicationScoped
   @DefaultBean
   ConversationRepository conversationRepository(NebulyExchange exchange) {
+    return exchange;
+  }
+
+  @Produces
+  @ApplicationScoped
+  @DefaultBean
+  InteractionSearch interactionSearch(NebulyExchange exchange) {
+    return exchange;
+  }
+
+  @Produces
+  @ApplicationScoped
+  @DefaultBean
+  ConversationListing conversationListing(NebulyExchange exchange) {
     return exchange;
   }
 

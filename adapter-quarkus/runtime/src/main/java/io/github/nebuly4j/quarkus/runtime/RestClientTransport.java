@@ -86,6 +86,8 @@ public final class RestClientTransport implements NebulyTransport, Closeable {
           case INTERACTION_LINK -> endpoints.interactionLink(request.pathId(), attempt);
           case CONVERSATION_LINK -> endpoints.conversationLink(request.pathId(), attempt);
           case CONVERSATION_DETAIL -> endpoints.conversationDetail(request.body(), attempt);
+          case INTERACTIONS -> endpoints.interactions(request.body(), attempt);
+          case INTERACTION_AGGREGATES -> endpoints.interactionAggregates(request.body(), attempt);
         };
     // Never cancelled: the attempt aborts its own Vert.x request (see RestAttempt).
     answer.subscribe().with(attempt::answered, attempt::failed);
