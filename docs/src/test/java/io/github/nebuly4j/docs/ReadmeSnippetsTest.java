@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps every Java snippet of the project's READMEs compiled, the way Azure's SDK does with its
  * {@code ReadmeSamples}: a Java block of a README is preceded by {@code <!-- snippet: NAME -->}
- * and is, line for line, the region {@code // BEGIN: NAME} … {@code // END: NAME} of a {@code
- * ReadmeSamples.java} in some module's test sources, which that module's build compiles.
+ * and is, line for line, the region {@code // BEGIN: NAME} … {@code // END: NAME} of a Java file
+ * in some module's test sources ({@code src/test/java}), which that module's build compiles: a
+ * {@code ReadmeSamples} class for fragments, a class of its own in a {@code readme} package for a
+ * sample that is a whole class.
  *
  * <p>To change a snippet, change the region and run this test with {@code
  * -Dreadme.snippets.update=true}: it writes the regions into the READMEs instead of failing.
@@ -42,7 +44,7 @@ class ReadmeSnippetsTest {
   static void readTheRepository() throws IOException {
     repository = Path.of(System.getProperty("nebuly4j.repository", "..")).toRealPath();
     regions = new LinkedHashMap<>();
-    for (Path samples : files("ReadmeSamples.java")) {
+    for (Path samples : testSources()) {
       Matcher region = REGION.matcher(read(samples));
       while (region.find()) {
         String previous = regions.put(region.group(1), dedent(region.group(2)));
@@ -54,7 +56,7 @@ class ReadmeSnippetsTest {
 
   @Test
   void theSamplesAndTheReadmesAreFound() {
-    assertThat(regions).as("regions of ReadmeSamples.java files").isNotEmpty();
+    assertThat(regions).as("regions of test sources").isNotEmpty();
     assertThat(readmes).contains(repository.resolve("README.md"));
   }
 
@@ -84,7 +86,7 @@ class ReadmeSnippetsTest {
         String name = block.group(1);
         String region = regions.get(name);
         if (region == null) {
-          problems.add(repository.relativize(readme) + ": snippet " + name + " has no region in any ReadmeSamples.java");
+          problems.add(repository.relativize(readme) + ": snippet " + name + " has no region in any test source");
           block.appendReplacement(updated, Matcher.quoteReplacement(block.group()));
         } else {
           if (!region.equals(block.group(2))) {
@@ -130,6 +132,17 @@ class ReadmeSnippetsTest {
       i++;
     }
     return i;
+  }
+
+  /** The Java files of every module's test sources. */
+  private static List<Path> testSources() throws IOException {
+    try (Stream<Path> walk = Files.walk(repository)) {
+      return walk.filter(path -> path.toString().endsWith(".java"))
+          .filter(path -> repository.relativize(path).toString().replace('\\', '/').contains("src/test/java/"))
+          .filter(ReadmeSnippetsTest::isSource)
+          .sorted()
+          .toList();
+    }
   }
 
   private static List<Path> files(String name) throws IOException {
