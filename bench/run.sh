@@ -19,7 +19,8 @@
 #   PROFILE=1       JFR recordings of each client at the largest concurrency, summarized in RESULTS.md
 #   JMH=full        full | quick | none: the decoding benchmarks
 #   JVM_OPTS        options of every client JVM (default: a fixed 1 GiB heap)
-#   CLIENTS="raw-webclient raw-jdk vertx-adapter quarkus-adapter"   the JVM clients to run, in order
+#   CLIENTS="raw-webclient raw-jdk vertx-adapter raw-rest-client raw-vertx4 quarkus-adapter"
+#                   the JVM clients to run, in order (the last three run in the Quarkus app)
 #   ROUNDS=1        rounds of the main workload: each runs every client in turn, REPS windows each,
 #                   so that a machine whose load drifts weighs on every client alike
 #   WRK=1           also measure wrk's ceiling
@@ -39,7 +40,7 @@ SECONDARY="${SECONDARY:-1}"
 PROFILE="${PROFILE:-1}"
 JMH="${JMH:-full}"
 JVM_OPTS="${JVM_OPTS:--Xms1g -Xmx1g}"
-read -r -a CLIENTS <<<"${CLIENTS:-raw-webclient raw-jdk vertx-adapter quarkus-adapter}"
+read -r -a CLIENTS <<<"${CLIENTS:-raw-webclient raw-jdk vertx-adapter raw-rest-client raw-vertx4 quarkus-adapter}"
 WRK="${WRK:-1}"
 ROUNDS="${ROUNDS:-1}"
 REPORT="${REPORT:-$BENCH/RESULTS.md}"
@@ -58,9 +59,12 @@ needed=(common load-vertx)
 for module in "${needed[@]}"; do
   [[ -f "$BENCH/$module/target/classpath.txt" ]] || { echo "bench/$module is not built; run with BUILD=1" >&2; exit 1; }
 done
-if [[ " ${CLIENTS[*]} " == *" quarkus-adapter "* ]]; then
-  [[ -f "$BENCH/load-quarkus/target/quarkus-app/quarkus-run.jar" ]] || { echo "bench/load-quarkus is not built" >&2; exit 1; }
-fi
+is_quarkus_client() { [[ "$1" == quarkus-adapter || "$1" == raw-rest-client || "$1" == raw-vertx4 ]]; }
+for client in "${CLIENTS[@]}"; do
+  if is_quarkus_client "$client"; then
+    [[ -f "$BENCH/load-quarkus/target/quarkus-app/quarkus-run.jar" ]] || { echo "bench/load-quarkus is not built" >&2; exit 1; }
+  fi
+done
 classpath() { echo "$BENCH/$1/target/classes:$(cat "$BENCH/$1/target/classpath.txt")"; }
 
 if [[ "$WRK" == 1 ]] && ! command -v wrk >/dev/null; then
@@ -152,8 +156,10 @@ run_client() { # client out workload warmup measure reps concurrency [extra JVM 
   local args=(--url "$URL" --out "$out" --clients "$client" --workloads "$workload" --concurrency "$concurrency"
     --warmup "$warmup" --measure "$measure" --reps "$reps")
   # shellcheck disable=SC2086
-  if [[ "$client" == quarkus-adapter ]]; then
-    java $JVM_OPTS "$@" -Dquarkus.nebuly.base-url="$URL" -Dquarkus.nebuly.max-connections="$concurrency" -jar "$BENCH/load-quarkus/target/quarkus-app/quarkus-run.jar" "${args[@]}"
+  if is_quarkus_client "$client"; then
+    local pool
+    pool="$(tr ',' '\n' <<<"$concurrency" | sort -n | tail -1)"
+    java $JVM_OPTS "$@" -Dquarkus.nebuly.base-url="$URL" -Dquarkus.nebuly.max-connections="$pool" -jar "$BENCH/load-quarkus/target/quarkus-app/quarkus-run.jar" "${args[@]}"
   else
     java $JVM_OPTS "$@" -cp "$(classpath load-vertx)" io.github.nebuly4j.bench.vertx.VertxLoadMain "${args[@]}"
   fi

@@ -55,9 +55,6 @@ import java.util.function.LongSupplier;
 public final class NebulyExchange
     implements DeepLinkResolver, ConversationRepository, InteractionSearch, ConversationListing {
 
-  /** The most bytes of an error body that are read as text: its title and first words suffice. */
-  private static final int ERROR_TEXT_BYTES = 64 * 1024;
-
   /** The {@code User-Agent} of every request: {@code nebuly4j/<version>}, the version from the build. */
   private static final String USER_AGENT = "nebuly4j/" + readVersion();
 
@@ -248,9 +245,10 @@ public final class NebulyExchange
     if (status == 404 && whenNotFound != null) {
       return whenNotFound;
     }
-    // An error page needs only its beginning to be explained; an oversized one is typed all the same.
+    // An error page needs only its beginning to be explained (its title and first words); an
+    // oversized one is typed by its status all the same.
     String text =
-        new String(answer.body(), 0, Math.min(answer.length(), ERROR_TEXT_BYTES), StandardCharsets.UTF_8);
+        new String(answer.body(), 0, Math.min(answer.length(), WireAnswer.ERROR_TEXT_BYTES), StandardCharsets.UTF_8);
     throw errors.decode(
         new ErrorResponse(
             status, answer.headers().get("Retry-After"), answer.headers().get("Content-Type"), text),

@@ -15,9 +15,11 @@ package io.github.nebuly4j.wire;
  *   <li>It calls {@link AttemptListener#connected()} as soon as a connection is in hand (a new one
  *       or a pooled one), then exactly one of {@link AttemptListener#answered} or {@link
  *       AttemptListener#failed}. It may call them on any thread.
- *   <li>It reads at most {@link WireRequest#maxBodyBytes()} bytes of the body. When more arrive,
- *       it stops reading, closes the connection, and answers with the bytes read so far and
- *       {@link WireAnswer#truncated()} set; memory stays bounded whatever the server sends.
+ *   <li>It reads at most {@link WireRequest#maxBodyBytes()} bytes of the body. When more arrive
+ *       (or the head announces more), it stops reading, closes the connection, and answers with
+ *       {@link WireAnswer#truncated()} set; memory stays bounded whatever the server sends. Such an
+ *       answer need carry only what the exchange reads of it: the first bytes read of an error
+ *       body, up to {@link WireAnswer#ERROR_TEXT_BYTES}, and nothing of a success.
  *   <li>The {@link Cancellable} that {@link #send} returns aborts the attempt: a request in
  *       flight is reset and its connection closed (never returned to the pool half-read); a
  *       request still waiting for a connection is never sent, and its connection, once granted,

@@ -330,6 +330,32 @@ class NebulyExchangeTest {
       assertThat(missing).isCompletedWithValue(Optional.empty());
     }
 
+    /**
+     * The transport contract lets a truncated answer carry only the first ERROR_TEXT_BYTES of an
+     * error page and nothing of a success: the exchange must decide the same with that as with all.
+     */
+    @Test
+    void aTruncatedAnswerNeedCarryOnlyTheStartOfAnErrorPageAndNothingOfASuccess() {
+      NebulyExchange nebuly = exchange();
+      CompletableFuture<DeepLink> givenWhole = nebuly.interactionLink(InteractionId.of("i-1"));
+      CompletableFuture<DeepLink> givenStart = nebuly.interactionLink(InteractionId.of("i-1"));
+      CompletableFuture<Optional<Conversation>> givenNothing = nebuly.findById(ConversationId.of("c-1"));
+      byte[] page = ("<html><head><title>No entry here</title></head><body>" + "denied ".repeat(20_000)
+          + "<p>the end of the page</p></body></html>").getBytes(StandardCharsets.UTF_8);
+      assertThat(page.length).isGreaterThan(WireAnswer.ERROR_TEXT_BYTES);
+      WireAnswer.Headers html = name -> name.equalsIgnoreCase("Content-Type") ? "text/html" : null;
+
+      transport.sent.get(0).listener.answered(new WireAnswer(403, html, page, page.length, true));
+      transport.sent.get(1).listener.answered(new WireAnswer(403, html, page, WireAnswer.ERROR_TEXT_BYTES, true));
+      transport.sent.get(2).listener.answered(new WireAnswer(200, name -> null, new byte[0], 0, true));
+
+      assertThat(failure(givenStart))
+          .isInstanceOf(NebulyException.Authentication.class)
+          .hasMessageContaining("No entry here")
+          .hasMessage(failure(givenWhole).getMessage());
+      assertThat(failure(givenNothing)).isInstanceOf(NebulyException.MalformedResponse.class).hasMessageContaining("1000 bytes");
+    }
+
     @Test
     void aSuccessBodyThatIsNotTheDocumentIsMalformedKeepingTheStatus() {
       NebulyExchange nebuly = exchange();

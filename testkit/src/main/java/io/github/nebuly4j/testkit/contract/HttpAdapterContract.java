@@ -628,6 +628,81 @@ public interface HttpAdapterContract extends FakeServerBinding {
     }
   }
 
+  /**
+   * Calls cancelled while they wait for the pool's only connection are never sent, neither when it
+   * frees nor later: the call queued behind them gets it, and the journal holds no request of
+   * theirs.
+   */
+  @Test
+  default void callsCancelledWhileWaitingForAConnectionAreNeverSent() {
+    AdapterUnderTest single = adapter(settings().withAttemptTimeout(PATIENT).withMaxConnections(1));
+    seedEverything("known");
+    String cancelledId = "cancelled-while-waiting";
+    CompletableFuture<Void> release = new CompletableFuture<>();
+    server().fault(Fault.holdUntil(release).times(1));
+    try {
+      CompletionStage<?> holding = call(single, Endpoint.CONVERSATION_DETAIL, "known");
+      awaitRequest(1, "the held request");
+      List<CompletionStage<?>> waiting = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        waiting.add(call(single, Endpoint.values()[i % Endpoint.values().length], cancelledId));
+      }
+      CompletionStage<?> behind = call(single, Endpoint.INTERACTION_LINK, "known");
+
+      waiting.forEach(stage -> stage.toCompletableFuture().cancel(true));
+      release.complete(null);
+      Stages.await(holding, "the held call, once released");
+      Stages.await(behind, "the call queued behind the cancelled ones");
+      assertServedAtOnce(single, "calls cancelled while they waited");
+
+      List<RecordedRequest> sent = server().journal().requests();
+      assertEquals(
+          List.of(),
+          sent.stream().filter(request -> request.rawPath().contains(cancelledId) || request.body().contains(cancelledId)).toList(),
+          "a call cancelled while it waited for a connection should never be sent");
+      assertEquals(5, sent.size(), "the held call, the one behind the cancelled calls and 3 more, each sent once: " + sent);
+    } finally {
+      release.complete(null);
+    }
+  }
+
+  /**
+   * Cancelling a call leaves alone the connection it gave back: while the call waits to retry (a
+   * 429 with a Retry-After of 2 s), its connection serves another call, which must succeed on its
+   * first request. On HTTP/1.1 an abort closes the connection, so an abort of an attempt whose
+   * answer has ended breaks whichever call uses the connection next.
+   */
+  @Test
+  default void cancellingACallLeavesTheConnectionItGaveBackAlone() {
+    AdapterUnderTest single = adapter(settings().withAttemptTimeout(PATIENT).withMaxConnections(1));
+    seedEverything("known");
+    CompletableFuture<Void> release = new CompletableFuture<>();
+    server().fault(Fault.rateLimited(Duration.ofSeconds(2)).forId("waits-to-retry").times(1));
+    server().fault(Fault.holdUntil(release).forId("known").times(1));
+    try {
+      CompletionStage<?> retrying = call(single, Endpoint.INTERACTION_LINK, "waits-to-retry");
+      RecordedRequest limited = awaitRequest(1, "the request answered 429");
+      CompletionStage<?> using = call(single, Endpoint.CONVERSATION_LINK, "known");
+      RecordedRequest held = awaitRequest(2, "the request of the call that takes the connection over");
+
+      retrying.toCompletableFuture().cancel(true);
+      release.complete(null);
+
+      Stages.await(using, "the call on the connection the cancelled call gave back");
+      assertEquals(
+          limited.connectionId(),
+          held.connectionId(),
+          "with a pool of one, the second call should reuse the connection of the first");
+      assertEquals(
+          2,
+          server().journal().count(),
+          "the call on that connection should succeed on its first request, and the cancelled call never retry: "
+              + server().journal());
+    } finally {
+      release.complete(null);
+    }
+  }
+
   /** Every documented variant is read: timestamps, numbers, tag values, nulls, unknown fields. */
   @Test
   default void lenientDecodingOfTheDocumentedVariants() {

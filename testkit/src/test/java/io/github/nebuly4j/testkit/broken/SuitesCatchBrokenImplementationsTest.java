@@ -130,7 +130,17 @@ class SuitesCatchBrokenImplementationsTest {
             JdkHttpAdapter.Flaw.LEAKS_CONNECTION_ON_ABORT,
             List.of("aCancelledCallLeavesNoConnectionBehind", "anAbortedCallLeavesNoConnectionBehind"),
             List.of("sendsTheDocumentedRequestToEveryEndpoint"),
-            ""));
+            ""),
+        new Proof(
+            JdkHttpAdapter.Flaw.SENDS_CANCELLED_WAITERS,
+            List.of("callsCancelledWhileWaitingForAConnectionAreNeverSent"),
+            List.of("cancellingAStageAbortsItsRequest", "cancellingACallLeavesTheConnectionItGaveBackAlone"),
+            "should never be sent"),
+        new Proof(
+            JdkHttpAdapter.Flaw.CLOSES_A_CONNECTION_IT_GAVE_BACK,
+            List.of("cancellingACallLeavesTheConnectionItGaveBackAlone"),
+            List.of("cancellingAStageAbortsItsRequest", "callsCancelledWhileWaitingForAConnectionAreNeverSent"),
+            "should succeed on its first request"));
   }
 
   @ParameterizedTest

@@ -85,7 +85,14 @@ public final class JdkHttpAdapter
     /** Reads an error body to its end, however long. */
     UNBOUNDED_ERROR_BODIES,
     /** A call cancelled, timed out or cut at the bound never gives its place in the pool back. */
-    LEAKS_CONNECTION_ON_ABORT
+    LEAKS_CONNECTION_ON_ABORT,
+    /** A call cancelled while it waits for a connection is still sent once one frees. */
+    SENDS_CANCELLED_WAITERS,
+    /**
+     * Cancelling a call closes the connection of its last attempt even when that attempt's answer
+     * has ended and the connection went back to the pool, where another call may be using it.
+     */
+    CLOSES_A_CONNECTION_IT_GAVE_BACK
   }
 
   private final ContractSettings settings;

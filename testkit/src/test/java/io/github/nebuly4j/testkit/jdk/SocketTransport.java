@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -139,14 +140,22 @@ final class SocketTransport {
     /** Ends the attempt with {@code why} and closes its connection, wherever the attempt is. */
     void abort(Throwable why) {
       if (!answer.completeExceptionally(why)) {
+        if (why instanceof CancellationException && flaws.contains(JdkHttpAdapter.Flaw.CLOSES_A_CONNECTION_IT_GAVE_BACK)) {
+          closeQuietly(socket);
+        }
         return;
       }
       aborted.set(true);
       CompletableFuture<Pool.Lease> waiting = lease;
-      if (waiting != null) {
+      if (waiting != null && !sendsCancelledWaiters()) {
         waiting.cancel(false);
       }
       closeQuietly(socket);
+    }
+
+    /** With that flaw, an attempt aborted before it has a connection is sent all the same. */
+    private boolean sendsCancelledWaiters() {
+      return flaws.contains(JdkHttpAdapter.Flaw.SENDS_CANCELLED_WAITERS) && socket == null;
     }
 
     private void exchange(Pool.Lease lease) {
@@ -154,7 +163,7 @@ final class SocketTransport {
       boolean reusable = false;
       boolean cutShort = false;
       try {
-        if (answer.isDone()) {
+        if (answer.isDone() && !sendsCancelledWaiters()) {
           throw new IOException("aborted before it was sent");
         }
         if (connection == null) {
@@ -162,8 +171,9 @@ final class SocketTransport {
           connection.connect(address, (int) settings.connectTimeout().toMillis());
           connection.setTcpNoDelay(true);
         }
+        boolean sendAnyway = sendsCancelledWaiters();
         socket = connection;
-        if (answer.isDone()) {
+        if (answer.isDone() && !sendAnyway) {
           throw new IOException("aborted before it was sent");
         }
         connection.setSoTimeout(

@@ -3,28 +3,39 @@ package io.github.nebuly4j.quarkus.runtime;
 import io.github.nebuly4j.wire.AttemptListener;
 import io.github.nebuly4j.wire.WireAnswer;
 import io.github.nebuly4j.wire.WireRequest;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
  * One attempt sent through the REST Client: what the REST Client does not offer, on the Vert.x
  * request it creates. Once the connection is granted ({@link #onRequest}, the builder's request
- * customizer) it reports {@code connected()}, watches the body as it streams to cut it past the
- * bound, and keeps the request so that {@link #abort()} can reset it.
+ * customizer) it reports {@code connected()}, watches the answer to cut its body past the bound,
+ * and keeps the request so that {@link #abort()} can reset it.
  *
  * <p>The abort is the adapter's own: cancelling the REST Client's {@code Uni} before its request
- * exists leaves the pooled connection it is granted later never released. Here an attempt aborted
+ * exists leaves the pooled connection it is granted later never released. An attempt aborted
  * before its request exists resets that request as soon as it is created, before anything is
- * written, which gives the connection back to the pool; a request already sent is reset, which
- * closes its connection. Not for application use.
+ * written, which gives the connection back to the pool.
+ *
+ * <p>Everything but {@link #abort()} and the REST Client's outcome runs on the request's Vert.x
+ * context. The abort may come from any thread, so it only raises a flag and resets the request on
+ * that context, in order with the answer's end: a request whose answer has ended is never reset,
+ * for on HTTP/1.1 a reset closes the connection, which by then may serve another call. (Vert.x
+ * learns of the end on the connection's event loop and tells the request's context right after; a
+ * reset that falls between the two closes the connection before the pool gives it to anyone, as
+ * Vert.x's own request timeout would.)
+ *
+ * <p>The body is held once, by the REST Client, which reads it whole (its one buffer, taken
+ * directly, becomes the answer). Past the bound, only the beginning of an error page is kept,
+ * which is all the exchange reads ({@link WireAnswer#ERROR_TEXT_BYTES}). Not for application use.
  */
 public final class RestAttempt {
   private static final Logger LOG = Logger.getLogger(RestAttempt.class);
@@ -32,16 +43,24 @@ public final class RestAttempt {
   /** The key of the attempt in the invocation's Vert.x context. */
   private static final String CONTEXT_KEY = RestAttempt.class.getName();
 
+  private static final byte[] NO_BYTES = {};
+
   private final WireRequest request;
   private final AttemptListener listener;
+  private final int bound;
   private final AtomicBoolean reported = new AtomicBoolean();
-  private HttpClientRequest sent;
-  private boolean aborted;
-  private boolean finished;
+  private volatile boolean aborted;
+  private volatile Context context;
+  private volatile Buffer body;
+  private HttpClientRequest open;
+  private long read;
+  private Buffer errorStart;
 
   RestAttempt(WireRequest request, AttemptListener listener) {
     this.request = request;
     this.listener = listener;
+    // A body is at most an array's worth of bytes, whatever the bound says.
+    this.bound = (int) Math.min(request.maxBodyBytes(), Integer.MAX_VALUE - 8);
   }
 
   /**
@@ -73,93 +92,102 @@ public final class RestAttempt {
       created.reset(0, new IllegalStateException("no nebuly4j attempt on the request's context"));
       return;
     }
-    attempt.connected(created);
+    attempt.connected(context, created);
   }
 
-  private void connected(HttpClientRequest created) {
+  private void connected(Context on, HttpClientRequest created) {
     // Every failure also fails the response, which reaches failed(); without this handler Vert.x
     // logs each reset of a request not yet ended as an error.
     created.exceptionHandler(ignored -> {});
-    boolean abortNow;
-    synchronized (this) {
-      sent = created;
-      abortNow = aborted;
-    }
-    if (abortNow) {
+    context = on;
+    if (aborted) {
+      // Nothing is written yet: the reset gives the connection back to the pool.
       created.reset();
       return;
     }
-    created
-        .response()
-        .onSuccess(
-            response -> {
-              watchBody(created, response);
-              response.end().onComplete(ignored -> finish());
-            });
+    open = created;
+    created.response().onComplete(this::responded);
     listener.connected();
   }
 
   /**
-   * Aborts the attempt: resets its request now, or as soon as it is created. Once the answer has
-   * ended (or been reported) there is nothing to abort, and a reset would close a connection that
-   * may already serve another request.
+   * Aborts the attempt: resets its request on the request's context, or as soon as it is created.
+   * Safe on any thread; does nothing once the answer has ended.
    */
   void abort() {
-    HttpClientRequest current;
-    synchronized (this) {
-      aborted = true;
-      current = finished || reported.get() ? null : sent;
+    aborted = true;
+    Context on = context;
+    if (on != null) {
+      on.runOnContext(ignored -> resetIfOpen());
     }
+  }
+
+  private void resetIfOpen() {
+    HttpClientRequest current = open;
     if (current != null) {
+      open = null;
       current.reset();
     }
   }
 
-  private synchronized void finish() {
-    finished = true;
-  }
-
-  /**
-   * Counts the body's bytes as they arrive (the REST Client buffers them too, behind this handler)
-   * and, past the bound, answers with what was read and resets the request, so that no more is
-   * read and the connection is closed.
-   */
-  private void watchBody(HttpClientRequest created, HttpClientResponse response) {
-    // A body is at most an array's worth of bytes, whatever the bound says.
-    int bound = (int) Math.min(request.maxBodyBytes(), Integer.MAX_VALUE - 8);
-    List<Buffer> chunks = new ArrayList<>();
-    long[] read = {0};
-    response.handler(
-        chunk -> {
-          if (reported.get()) {
-            return;
-          }
-          read[0] += chunk.length();
-          chunks.add(chunk);
-          if (read[0] > bound && reported.compareAndSet(false, true)) {
-            listener.answered(
-                new WireAnswer(response.statusCode(), response::getHeader, firstBytes(chunks, bound), bound, true));
-            created.reset();
-          }
-        });
-  }
-
-  private static byte[] firstBytes(List<Buffer> chunks, int count) {
-    byte[] bytes = new byte[count];
-    int at = 0;
-    for (Buffer chunk : chunks) {
-      int length = Math.min(chunk.length(), count - at);
-      chunk.getBytes(0, length, bytes, at);
-      at += length;
-      if (at == count) {
-        break;
-      }
+  /** The answer's head has come, or the request failed (which the REST Client reports too). */
+  private void responded(AsyncResult<HttpClientResponse> head) {
+    if (head.failed()) {
+      open = null;
+      return;
     }
-    return bytes;
+    HttpClientResponse response = head.result();
+    // As on the request: a reset fails the REST Client's call, and unhandled, Vert.x would log it.
+    response.exceptionHandler(ignored -> {});
+    // Completes before the body does, and so before the connection goes back to the pool.
+    response.end().onComplete(ignored -> open = null);
+    if (declaredLength(response) > bound) {
+      cut(response);
+      return;
+    }
+    response.handler(chunk -> counted(response, chunk));
+    // The REST Client reads the body into this same buffer; it is the answer's.
+    response.body().onSuccess(whole -> body = whole);
   }
 
   /**
-   * Reports the REST Client's answer: status, headers and the buffered body.
+   * Counts the body's bytes as they arrive, keeping the beginning of an error page, and cuts the
+   * answer once they pass the bound.
+   */
+  private void counted(HttpClientResponse response, Buffer chunk) {
+    if (reported.get()) {
+      return;
+    }
+    read += chunk.length();
+    if (!isSuccess(response.statusCode())) {
+      keepErrorStart(chunk);
+    }
+    if (read > bound) {
+      cut(response);
+    }
+  }
+
+  private void keepErrorStart(Buffer chunk) {
+    if (errorStart == null) {
+      errorStart = Buffer.buffer();
+    }
+    int wanted = Math.min(chunk.length(), WireAnswer.ERROR_TEXT_BYTES - errorStart.length());
+    if (wanted > 0) {
+      errorStart.appendBuffer(chunk, 0, wanted);
+    }
+  }
+
+  /** Answers with what the exchange reads of a body past the bound, and stops reading it. */
+  private void cut(HttpClientResponse response) {
+    if (reported.compareAndSet(false, true)) {
+      byte[] start = errorStart == null ? NO_BYTES : errorStart.getBytes();
+      listener.answered(new WireAnswer(response.statusCode(), response::getHeader, start, start.length, true));
+    }
+    resetIfOpen();
+  }
+
+  /**
+   * Reports the REST Client's answer: its status and headers, and the body the REST Client read.
    *
    * @param response the answer, whatever its status
    */
@@ -167,14 +195,9 @@ public final class RestAttempt {
     if (!reported.compareAndSet(false, true)) {
       return;
     }
-    byte[] body;
-    try {
-      body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
-    } catch (RuntimeException e) {
-      listener.failed(e);
-      return;
-    }
-    listener.answered(new WireAnswer(response.getStatus(), response::getHeaderString, body, body.length, false));
+    Buffer whole = body;
+    byte[] bytes = whole == null ? NO_BYTES : whole.getBytes();
+    listener.answered(new WireAnswer(response.getStatus(), response::getHeaderString, bytes, bytes.length, false));
   }
 
   /**
@@ -185,6 +208,20 @@ public final class RestAttempt {
   void failed(Throwable failure) {
     if (reported.compareAndSet(false, true)) {
       listener.failed(failure);
+    }
+  }
+
+  private static boolean isSuccess(int status) {
+    return status >= 200 && status <= 299;
+  }
+
+  private static long declaredLength(HttpClientResponse response) {
+    String declared = response.getHeader(HttpHeaders.CONTENT_LENGTH);
+    try {
+      return declared == null ? -1 : Long.parseLong(declared.strip());
+    } catch (NumberFormatException malformed) {
+      // Netty refuses a malformed Content-Length itself; the counted bytes still bound the body.
+      return -1;
     }
   }
 }

@@ -35,7 +35,7 @@ public final class Report {
 
   private static final String MAIN = "conversation";
   private static final List<String> ORDER =
-      List.of("wrk", "raw-webclient", "raw-jdk", "vertx-adapter", "quarkus-adapter");
+      List.of("wrk", "raw-webclient", "raw-jdk", "vertx-adapter", "raw-rest-client", "raw-vertx4", "quarkus-adapter");
   private static final int TARGET_CONCURRENCY = 256;
 
   private final Path results;
@@ -134,12 +134,14 @@ public final class Report {
         .append("Per client and concurrency: one warm-up, then back-to-back measured windows (the repetitions); ")
         .append("figures are mean \u00b1 sample stdev over the windows. Latency is per call, from the call to its decoded result.\n")
         .append("- Every client that lets its pool be sized is sized for the largest concurrency (256 connections, like wrk's `-c`), ")
-        .append("so each opens at most *c* connections; adapter-quarkus has no such setting and keeps its own bound of 64 ")
-        .append("(`NebulyHttpClient.MAX_CONNECTIONS`). The server is the Vert.x 5 loopback server of `bench/load-vertx` ")
+        .append("so each opens at most *c* connections (adapter-quarkus and `raw-rest-client`: `quarkus.nebuly.max-connections`). ")
+        .append("The server is the Vert.x 5 loopback server of `bench/load-vertx` ")
         .append("in its own JVM, serving pre-encoded bytes; client, server and wrk share the machine's cores.\n")
         .append("- `raw-webclient`: Vert.x 5 WebClient + Jackson into plain records; `raw-jdk`: JDK HttpClient (HTTP/1.1) + Jackson ")
         .append("into the same records; `vertx-adapter`: `NebulyVertxClient`; `quarkus-adapter`: the CDI beans of adapter-quarkus in a ")
-        .append("Quarkus command-mode app; `wrk`: the ceiling (it reads the bytes and decodes nothing).\n")
+        .append("Quarkus command-mode app, beside its two baselines there: `raw-rest-client`, what a Quarkus user writes by hand (a ")
+        .append("`@RegisterRestClient` interface returning the plain records through Jackson), and `raw-vertx4`, Quarkus's raw Vert.x 4.5 ")
+        .append("HTTP client + Jackson into the plain records; `wrk`: the ceiling (it reads the bytes and decodes nothing).\n")
         .append("- Allocation per call: bytes allocated by all threads of the client's JVM during a window (HotSpot per-thread counters) ")
         .append("divided by the calls of that window; it includes the harness (a few hundred bytes: the loop's completion callbacks; the latency histogram does not allocate).\n\n");
   }
@@ -207,6 +209,7 @@ public final class Report {
     }
     String[][] pairs = {
       {"vertx-adapter", "raw-webclient"}, {"vertx-adapter", "raw-jdk"}, {"vertx-adapter", "wrk"},
+      {"quarkus-adapter", "raw-rest-client"}, {"quarkus-adapter", "raw-vertx4"}, {"raw-rest-client", "raw-vertx4"},
       {"quarkus-adapter", "raw-jdk"}, {"quarkus-adapter", "wrk"}, {"raw-webclient", "wrk"}, {"raw-jdk", "wrk"}
     };
     md.append("### Throughput ratios (conversation detail)\n\n| ratio |");
@@ -227,7 +230,11 @@ public final class Report {
     md.append("\n|---|");
     cs.forEach(c -> md.append("---:|"));
     md.append('\n');
-    for (String[] pair : new String[][] {{"vertx-adapter", "raw-webclient"}, {"quarkus-adapter", "raw-jdk"}, {"raw-webclient", "raw-jdk"}}) {
+    String[][] allocationPairs = {
+      {"vertx-adapter", "raw-webclient"}, {"quarkus-adapter", "raw-rest-client"}, {"quarkus-adapter", "raw-vertx4"},
+      {"quarkus-adapter", "raw-jdk"}, {"raw-webclient", "raw-jdk"}
+    };
+    for (String[] pair : allocationPairs) {
       md.append("| ").append(pair[0]).append(" / ").append(pair[1]).append(" |");
       for (int c : cs) {
         md.append(' ')
@@ -241,7 +248,7 @@ public final class Report {
     md.append("\n|---|");
     cs.forEach(c -> md.append("---:|"));
     md.append('\n');
-    for (String[] pair : new String[][] {{"vertx-adapter", "raw-webclient"}, {"quarkus-adapter", "raw-jdk"}, {"raw-webclient", "raw-jdk"}}) {
+    for (String[] pair : new String[][] {{"vertx-adapter", "raw-webclient"}, {"quarkus-adapter", "raw-rest-client"}, {"quarkus-adapter", "raw-vertx4"}, {"quarkus-adapter", "raw-jdk"}, {"raw-webclient", "raw-jdk"}}) {
       md.append("| ").append(pair[0]).append(" / ").append(pair[1]).append(" |");
       for (int c : cs) {
         Optional<Summary> a = cpu(cell(pair[0], MAIN, c));
@@ -254,6 +261,7 @@ public final class Report {
     for (int c : cs) {
       throughputTarget("vertx-adapter", "raw-webclient", 0.95, c);
       allocationTarget("vertx-adapter", "raw-webclient", 1.05, c);
+      throughputTarget("quarkus-adapter", "raw-rest-client", 0.95, c);
     }
     throughputTarget("vertx-adapter", "raw-jdk", 1.0, TARGET_CONCURRENCY);
     throughputTarget("vertx-adapter", "wrk", 0.8, TARGET_CONCURRENCY);

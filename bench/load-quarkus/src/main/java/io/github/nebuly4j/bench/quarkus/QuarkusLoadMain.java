@@ -21,20 +21,29 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The load runner of adapter-quarkus: a Quarkus command-mode app that runs the shared load loop
- * against the injected {@link ConversationRepository} and {@link DeepLinkResolver} beans, configured
- * by {@code quarkus.nebuly.*} as any application is, and appends its results as JSON lines (see
- * {@link LoadOptions#USAGE}). Start it with {@code -Dquarkus.nebuly.base-url=URL} and the same
- * {@code --url URL}, and {@code -Dquarkus.nebuly.max-connections} at least the largest concurrency.
+ * The load runner of adapter-quarkus and its two baselines, a Quarkus command-mode app that runs
+ * the shared load loop and appends its results as JSON lines (see {@link LoadOptions#USAGE}):
+ *
+ * <ul>
+ *   <li>{@code quarkus-adapter}: the injected {@link ConversationRepository} and {@link
+ *       DeepLinkResolver} beans, configured by {@code quarkus.nebuly.*} as any application is;
+ *   <li>{@code raw-rest-client}: what a Quarkus user would write by hand, a REST Client interface
+ *       returning Jackson records ({@link BenchNebulyApi}), on the same URL and pool size;
+ *   <li>{@code raw-vertx4}: the raw Vert.x 4.5 HTTP client and Jackson ({@link RawVertxClient}).
+ * </ul>
+ *
+ * <p>Start it with {@code -Dquarkus.nebuly.base-url=URL} and the same {@code --url URL}, and {@code
+ * -Dquarkus.nebuly.max-connections} at least the largest concurrency.
  */
 @QuarkusMain
 public class QuarkusLoadMain implements QuarkusApplication {
-  /** The clients this runner knows. */
-  public static final List<String> CLIENTS = List.of("quarkus-adapter");
+  /** The clients this runner knows, in the order it runs them by default. */
+  public static final List<String> CLIENTS = List.of("raw-rest-client", "raw-vertx4", "quarkus-adapter");
 
-
+  @Inject @RestClient BenchNebulyApi api;
   @Inject ConversationRepository repository;
   @Inject DeepLinkResolver resolver;
   @Inject NebulySettings settings;
@@ -76,14 +85,29 @@ public class QuarkusLoadMain implements QuarkusApplication {
         Map.of(
             "quarkus-adapter",
             pool -> {
-              if (settings.maxConnections() < pool) {
-                throw new IllegalArgumentException(
-                    "quarkus.nebuly.max-connections is " + settings.maxConnections() + ", below the concurrency " + pool
-                        + "; start with -Dquarkus.nebuly.max-connections=" + pool);
-              }
+              requireConfiguredPool(pool);
               return new AdapterClient(loops);
-            }));
+            },
+            "raw-rest-client",
+            pool -> {
+              requireConfiguredPool(pool);
+              return new RawRestClient(api, loops);
+            },
+            "raw-vertx4",
+            pool -> new RawVertxClient(vertx, loops, options.baseUrl(), pool)));
     return 0;
+  }
+
+  /**
+   * The pool of the adapter, and of the REST Client baseline (see application.properties), is
+   * quarkus.nebuly.max-connections: it must hold the largest concurrency.
+   */
+  private void requireConfiguredPool(int pool) {
+    if (settings.maxConnections() < pool) {
+      throw new IllegalArgumentException(
+          "quarkus.nebuly.max-connections is " + settings.maxConnections() + ", below the concurrency " + pool
+              + "; start with -Dquarkus.nebuly.max-connections=" + pool);
+    }
   }
 
   private static String strip(String url) {

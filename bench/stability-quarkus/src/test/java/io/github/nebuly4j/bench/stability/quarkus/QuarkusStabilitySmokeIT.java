@@ -8,7 +8,6 @@ import io.github.nebuly4j.bench.stability.Stability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,10 +24,6 @@ class QuarkusStabilitySmokeIT {
   }
 
   @Test
-  @Disabled("adapter-quarkus fails the storm now and then: a call cancelled while it waits for a connection is still sent"
-      + " once one frees (1.6 to 1.9 s after the cancellation), and a call not cancelled is now and then sent twice (its"
-      + " first attempt fails), as if a cancellation reset the connection another call was using; adapter-vertx passes."
-      + " Enable again once adapter-quarkus never sends a cancelled request; bench/RESULTS.md (Stability) has the full run")
   void cancellationStorm(@TempDir Path directory) {
     assertPassed(launch(SmokeRuns.STORM, directory));
   }
@@ -39,10 +34,6 @@ class QuarkusStabilitySmokeIT {
   }
 
   @Test
-  @Disabled("adapter-quarkus runs out of a 64 MiB heap here, which adapter-vertx does not at 32 MiB: at 4 calls in flight"
-      + " with a 2 MiB bound it needs 64 MiB for sized bodies past the bound and 96 MiB for error pages past it, so it"
-      + " holds a body several times over. Enable again once adapter-quarkus keeps one bounded copy; bench/RESULTS.md"
-      + " (Stability) has the full run")
   void hostileBodiesInASmallHeap(@TempDir Path directory) {
     assertPassed(launch(SmokeRuns.HOSTILE, directory));
   }
