@@ -15,12 +15,12 @@ import java.util.List;
 abstract class PageDocument<R> {
   /** How many rows the whole listing has. */
   @JsonProperty("total")
-  @JsonDeserialize(using = WireDeserializers.Total.class)
+  @JsonDeserialize(using = WireDeserializers.Whole.class)
   public Long total;
 
   /** The offset of the page, as Nebuly echoes it. */
   @JsonProperty("offset")
-  @JsonDeserialize(using = WireDeserializers.PageOffset.class)
+  @JsonDeserialize(using = WireDeserializers.Whole.class)
   public Long offset;
 
   /** The page size that Nebuly applied. */

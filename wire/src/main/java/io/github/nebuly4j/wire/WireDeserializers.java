@@ -185,25 +185,14 @@ final class WireDeserializers {
     }
   }
 
-  /** A listing page's {@code total}: a whole number, possibly written {@code 3.0}. */
-  static final class Total extends Decimal<Long> {
+  /**
+   * A listing page's {@code total} and {@code offset}: a whole number that is not negative, possibly
+   * written {@code 3.0}; whether an offset is the one asked for is the page's rule.
+   */
+  static final class Whole extends Decimal<Long> {
     private static final long serialVersionUID = 1L;
 
-    Total() {
-      super(Long.class, WHOLE);
-    }
-
-    @Override
-    Long value(BigDecimal number) {
-      return WireValues.whole(number, 0, Long.MAX_VALUE);
-    }
-  }
-
-  /** A listing page's {@code offset}: a whole number; whether it is the one asked for is the mapping's rule. */
-  static final class PageOffset extends Decimal<Long> {
-    private static final long serialVersionUID = 1L;
-
-    PageOffset() {
+    Whole() {
       super(Long.class, WHOLE);
     }
 

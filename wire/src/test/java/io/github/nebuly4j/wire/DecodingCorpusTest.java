@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.InteractionId;
+import io.github.nebuly4j.core.Page;
 import io.github.nebuly4j.testkit.contract.DecodingCorpus;
 import io.github.nebuly4j.testkit.contract.DeepLinkCase;
+import io.github.nebuly4j.testkit.contract.ListingCase;
 import io.github.nebuly4j.testkit.contract.ListingCorpus;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -35,27 +38,29 @@ class DecodingCorpusTest {
 
   @TestFactory
   Stream<DynamicTest> everyInteractionPageCaseEndsInItsDocumentedOutcome() {
-    return ListingCorpus.interactionPageCases().stream()
-        .map(
-            c ->
-                dynamicTest(
-                    c.name(),
-                    () -> {
-                      byte[] body = c.document().getBytes(StandardCharsets.UTF_8);
-                      c.verify(() -> CODEC.interactionPage(200, body, body.length, ListingCorpus.OFFSET, ListingCorpus.LIMIT));
-                    }));
+    return pageCases(ListingCorpus.interactionPageCases(), CODEC::interactionPage);
   }
 
   @TestFactory
   Stream<DynamicTest> everyConversationPageCaseEndsInItsDocumentedOutcome() {
-    return ListingCorpus.conversationPageCases().stream()
+    return pageCases(ListingCorpus.conversationPageCases(), CODEC::conversationPage);
+  }
+
+  /** A page decoder of the codec: status, body, length, offset and limit to the page. */
+  @FunctionalInterface
+  private interface PageReader<T> {
+    Page<T> read(int status, byte[] body, int length, long offset, int limit);
+  }
+
+  private static <T> Stream<DynamicTest> pageCases(List<ListingCase<T>> cases, PageReader<T> reader) {
+    return cases.stream()
         .map(
             c ->
                 dynamicTest(
                     c.name(),
                     () -> {
                       byte[] body = c.document().getBytes(StandardCharsets.UTF_8);
-                      c.verify(() -> CODEC.conversationPage(200, body, body.length, ListingCorpus.OFFSET, ListingCorpus.LIMIT));
+                      c.verify(() -> reader.read(200, body, body.length, ListingCorpus.OFFSET, ListingCorpus.LIMIT));
                     }));
   }
 

@@ -1,6 +1,5 @@
 package io.github.nebuly4j.wire;
 
-import io.github.nebuly4j.testkit.contract.AdapterUnderTest;
 import io.github.nebuly4j.testkit.contract.ContractSettings;
 import io.github.nebuly4j.testkit.contract.HttpConversationListingContract;
 import io.github.nebuly4j.testkit.junit.WithFakeNebulyServer;
@@ -11,20 +10,8 @@ import io.github.nebuly4j.testkit.server.FakeNebulyServer;
  * java.net.http} transport, against {@code FakeNebulyServer}.
  */
 @WithFakeNebulyServer(apiKey = ContractSettings.API_KEY)
-class ExchangeConversationListingContractTest implements HttpConversationListingContract {
-  private final FakeNebulyServer server;
-
+class ExchangeConversationListingContractTest extends ExchangeBinding implements HttpConversationListingContract {
   ExchangeConversationListingContractTest(FakeNebulyServer server) {
-    this.server = server;
-  }
-
-  @Override
-  public FakeNebulyServer server() {
-    return server;
-  }
-
-  @Override
-  public AdapterUnderTest adapter(ContractSettings settings) {
-    return ExchangeAdapters.of(settings);
+    super(server);
   }
 }

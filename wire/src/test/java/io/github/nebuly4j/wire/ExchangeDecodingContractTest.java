@@ -1,6 +1,5 @@
 package io.github.nebuly4j.wire;
 
-import io.github.nebuly4j.testkit.contract.AdapterUnderTest;
 import io.github.nebuly4j.testkit.contract.ContractSettings;
 import io.github.nebuly4j.testkit.contract.HttpDecodingContract;
 import io.github.nebuly4j.testkit.junit.WithFakeNebulyServer;
@@ -11,20 +10,8 @@ import io.github.nebuly4j.testkit.server.FakeNebulyServer;
  * runs) on a plain {@code java.net.http} transport, against {@code FakeNebulyServer}.
  */
 @WithFakeNebulyServer(apiKey = ContractSettings.API_KEY)
-class ExchangeDecodingContractTest implements HttpDecodingContract {
-  private final FakeNebulyServer server;
-
+class ExchangeDecodingContractTest extends ExchangeBinding implements HttpDecodingContract {
   ExchangeDecodingContractTest(FakeNebulyServer server) {
-    this.server = server;
-  }
-
-  @Override
-  public FakeNebulyServer server() {
-    return server;
-  }
-
-  @Override
-  public AdapterUnderTest adapter(ContractSettings settings) {
-    return ExchangeAdapters.of(settings);
+    super(server);
   }
 }

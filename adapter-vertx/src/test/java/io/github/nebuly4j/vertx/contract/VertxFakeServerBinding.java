@@ -1,9 +1,5 @@
 package io.github.nebuly4j.vertx.contract;
 
-import io.github.nebuly4j.core.ConversationListing;
-import io.github.nebuly4j.core.ConversationRepository;
-import io.github.nebuly4j.core.DeepLinkResolver;
-import io.github.nebuly4j.core.InteractionSearch;
 import io.github.nebuly4j.testkit.contract.AdapterUnderTest;
 import io.github.nebuly4j.testkit.contract.ContractSettings;
 import io.github.nebuly4j.testkit.contract.FakeServerBinding;
@@ -48,28 +44,7 @@ abstract class VertxFakeServerBinding implements FakeServerBinding {
 
   @Override
   public AdapterUnderTest adapter(ContractSettings settings) {
-    NebulyVertxClient client = clients.computeIfAbsent(settings, this::create);
-    return new AdapterUnderTest() {
-      @Override
-      public DeepLinkResolver deepLinkResolver() {
-        return client;
-      }
-
-      @Override
-      public ConversationRepository conversationRepository() {
-        return client;
-      }
-
-      @Override
-      public InteractionSearch interactionSearch() {
-        return client;
-      }
-
-      @Override
-      public ConversationListing conversationListing() {
-        return client;
-      }
-    };
+    return AdapterUnderTest.of(clients.computeIfAbsent(settings, this::create));
   }
 
   private NebulyVertxClient create(ContractSettings settings) {

@@ -35,4 +35,54 @@ public interface AdapterUnderTest {
    * @return the listing
    */
   ConversationListing conversationListing();
+
+  /**
+   * Returns the ports, as given.
+   *
+   * @param links the deep-link resolver
+   * @param conversations the conversation repository
+   * @param search the interaction search
+   * @param listing the conversation listing
+   * @return the adapter under test
+   */
+  static AdapterUnderTest of(
+      DeepLinkResolver links,
+      ConversationRepository conversations,
+      InteractionSearch search,
+      ConversationListing listing) {
+    return new AdapterUnderTest() {
+      @Override
+      public DeepLinkResolver deepLinkResolver() {
+        return links;
+      }
+
+      @Override
+      public ConversationRepository conversationRepository() {
+        return conversations;
+      }
+
+      @Override
+      public InteractionSearch interactionSearch() {
+        return search;
+      }
+
+      @Override
+      public ConversationListing conversationListing() {
+        return listing;
+      }
+    };
+  }
+
+  /**
+   * Returns an implementation of every port as the adapter under test, such as a client that
+   * implements them all.
+   *
+   * @param client the implementation
+   * @param <T> its type
+   * @return the adapter under test
+   */
+  static <T extends DeepLinkResolver & ConversationRepository & InteractionSearch & ConversationListing> AdapterUnderTest of(
+      T client) {
+    return of(client, client, client, client);
+  }
 }

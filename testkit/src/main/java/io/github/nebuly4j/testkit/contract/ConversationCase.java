@@ -1,11 +1,11 @@
 package io.github.nebuly4j.testkit.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.Omission;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -39,19 +39,11 @@ public record ConversationCase(
    * @throws AssertionError if the outcome is another
    */
   public void verify(Callable<Conversation> decode) {
-    Conversation decoded;
-    try {
-      decoded = decode.call();
-    } catch (Exception | AssertionError failure) {
-      if (malformedPath == null) {
-        fail(name + ": expected a conversation, got " + failure + "\n  document: " + document, failure);
-      }
-      DecodingFailures.requireMalformedNaming(name, DecodingFailures.unwrap(failure), malformedPath, document);
+    Optional<Conversation> decoding = DecodingFailures.decoded(name, document, malformedPath, "a conversation", decode);
+    if (decoding.isEmpty()) {
       return;
     }
-    if (malformedPath != null) {
-      fail(name + ": expected MalformedResponse naming " + malformedPath + ", got " + decoded + "\n  document: " + document);
-    }
+    Conversation decoded = decoding.get();
     List<String> paths = decoded.omissions().stream().map(Omission::field).toList();
     assertEquals(omitted, paths, name + ": the omissions listed; got " + decoded.omissions());
     assertEquals(omitted.isEmpty(), decoded.isComplete(), name + ": isComplete()");

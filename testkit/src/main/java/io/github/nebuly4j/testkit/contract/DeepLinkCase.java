@@ -1,10 +1,10 @@
 package io.github.nebuly4j.testkit.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.nebuly4j.core.DeepLink;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -35,19 +35,10 @@ public record DeepLinkCase(String name, String document, URI expected, String ma
    * @throws AssertionError if the outcome is another
    */
   public void verify(Callable<DeepLink> decode) {
-    DeepLink link;
-    try {
-      link = decode.call();
-    } catch (Exception | AssertionError failure) {
-      if (malformedPath == null) {
-        fail(name + ": expected a link, got " + failure + "\n  document: " + document, failure);
-      }
-      DecodingFailures.requireMalformedNaming(name, DecodingFailures.unwrap(failure), malformedPath, document);
+    Optional<DeepLink> link = DecodingFailures.decoded(name, document, malformedPath, "a link", decode);
+    if (link.isEmpty()) {
       return;
     }
-    if (malformedPath != null) {
-      fail(name + ": expected MalformedResponse naming " + malformedPath + ", got " + link + "\n  document: " + document);
-    }
-    assertEquals(expected, link.uri(), name + ": the link");
+    assertEquals(expected, link.get().uri(), name + ": the link");
   }
 }

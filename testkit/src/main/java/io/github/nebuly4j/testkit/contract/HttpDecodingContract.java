@@ -11,9 +11,12 @@ import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.InteractionQuery;
 import io.github.nebuly4j.core.InteractionSearch;
 import io.github.nebuly4j.core.NebulyException;
+import io.github.nebuly4j.core.Page;
 import io.github.nebuly4j.testkit.server.Endpoint;
 import io.github.nebuly4j.testkit.server.Fault;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -92,15 +95,10 @@ public interface HttpDecodingContract extends FakeServerBinding {
     InteractionSearch search = adapter(ContractSettings.standard(server().baseUrl())).interactionSearch();
     InteractionQuery query =
         InteractionQuery.builder().timeRange(ListingContract.RANGE).pageSize(ListingCorpus.LIMIT).build();
-    return ListingCorpus.interactionPageCases().stream()
-        .map(
-            listingCase ->
-                dynamicTest(
-                    listingCase.name(),
-                    () -> {
-                      serveAsEveryPage(Endpoint.INTERACTIONS, listingCase.document());
-                      listingCase.verify(() -> completed(search.interactionPage(query, ListingCorpus.OFFSET), "interactionPage"));
-                    }));
+    return pageCases(
+        Endpoint.INTERACTIONS,
+        ListingCorpus.interactionPageCases(),
+        () -> completed(search.interactionPage(query, ListingCorpus.OFFSET), "interactionPage"));
   }
 
   /**
@@ -113,21 +111,23 @@ public interface HttpDecodingContract extends FakeServerBinding {
     ConversationListing listing = adapter(ContractSettings.standard(server().baseUrl())).conversationListing();
     ConversationQuery query =
         ConversationQuery.builder().timeRange(ListingContract.RANGE).pageSize(ListingCorpus.LIMIT).build();
-    return ListingCorpus.conversationPageCases().stream()
+    return pageCases(
+        Endpoint.INTERACTION_AGGREGATES,
+        ListingCorpus.conversationPageCases(),
+        () -> completed(listing.conversationPage(query, ListingCorpus.OFFSET), "conversationPage"));
+  }
+
+  /** One dynamic test per case: the case's page answers every request of the endpoint, then is read. */
+  private <T> Stream<DynamicTest> pageCases(Endpoint endpoint, List<ListingCase<T>> cases, Callable<Page<T>> read) {
+    return cases.stream()
         .map(
             listingCase ->
                 dynamicTest(
                     listingCase.name(),
                     () -> {
-                      serveAsEveryPage(Endpoint.INTERACTION_AGGREGATES, listingCase.document());
-                      listingCase.verify(
-                          () -> completed(listing.conversationPage(query, ListingCorpus.OFFSET), "conversationPage"));
+                      server().clearFaults().fault(Fault.status(200, listingCase.document()).on(endpoint));
+                      listingCase.verify(read);
                     }));
-  }
-
-  /** Answers every request of the endpoint with the document, in place of the earlier case's. */
-  private void serveAsEveryPage(Endpoint endpoint, String document) {
-    server().clearFaults().fault(Fault.status(200, document).on(endpoint));
   }
 
   /** Waits for the stage and returns its conversation, or throws the failure it completed with. */

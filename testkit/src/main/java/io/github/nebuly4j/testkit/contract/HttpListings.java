@@ -28,24 +28,14 @@ final class HttpListings {
    * through its faults.
    */
   static <P> ListingUnderTest<P> underTest(FakeNebulyControl server, Endpoint endpoint, P port) {
-    return new ListingUnderTest<>() {
-      @Override
-      public P port() {
-        return port;
-      }
-
-      @Override
-      public List<RequestedPage> pageRequests() {
-        return server.journal().requestsTo(endpoint).stream().map(HttpListings::requestedPage).toList();
-      }
-
-      @Override
-      public NebulyException failPagesAt(long offset) {
-        String detail = "Simulated failure of the page at offset " + offset;
-        server.fault(Fault.status(400, NebulyDocuments.error(detail)).on(endpoint).atOffset(offset));
-        return new NebulyException.InvalidRequest(400, detail, List.of());
-      }
-    };
+    return ListingUnderTest.of(
+        port,
+        () -> server.journal().requestsTo(endpoint).stream().map(HttpListings::requestedPage).toList(),
+        offset -> {
+          String detail = "Simulated failure of the page at offset " + offset;
+          server.fault(Fault.status(400, NebulyDocuments.error(detail)).on(endpoint).atOffset(offset));
+          return new NebulyException.InvalidRequest(400, detail, List.of());
+        });
   }
 
   /** Reads a listing request's {@code limit} and {@code offset}. */

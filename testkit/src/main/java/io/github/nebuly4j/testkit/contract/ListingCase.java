@@ -1,11 +1,11 @@
 package io.github.nebuly4j.testkit.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.nebuly4j.core.Omission;
 import io.github.nebuly4j.core.Page;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -44,19 +44,11 @@ public record ListingCase<T>(
    * @throws AssertionError if the outcome is another
    */
   public void verify(Callable<Page<T>> decode) {
-    Page<T> decoded;
-    try {
-      decoded = decode.call();
-    } catch (Exception | AssertionError failure) {
-      if (malformedPath == null) {
-        fail(name + ": expected a page, got " + failure + "\n  document: " + document, failure);
-      }
-      DecodingFailures.requireMalformedNaming(name, DecodingFailures.unwrap(failure), malformedPath, document);
+    Optional<Page<T>> decoding = DecodingFailures.decoded(name, document, malformedPath, "a page", decode);
+    if (decoding.isEmpty()) {
       return;
     }
-    if (malformedPath != null) {
-      fail(name + ": expected MalformedResponse naming " + malformedPath + ", got " + decoded + "\n  document: " + document);
-    }
+    Page<T> decoded = decoding.get();
     List<List<String>> paths =
         decoded.rows().stream().map(row -> omissionsOf.apply(row).stream().map(Omission::field).toList()).toList();
     assertEquals(omitted, paths, name + ": the omissions listed by each row");

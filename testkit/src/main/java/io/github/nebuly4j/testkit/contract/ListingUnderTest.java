@@ -1,7 +1,10 @@
 package io.github.nebuly4j.testkit.contract;
 
 import io.github.nebuly4j.core.NebulyException;
+import io.github.nebuly4j.core.spi.Arguments;
 import java.util.List;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * An implementation of a listing port under test, with what a listing suite needs to watch and
@@ -36,4 +39,37 @@ public interface ListingUnderTest<P> {
    *     its HTTP status
    */
   NebulyException failPagesAt(long offset);
+
+  /**
+   * Returns the port, watched and scripted through the given functions.
+   *
+   * @param port the implementation under test
+   * @param pageRequests the page requests it sent so far, oldest first
+   * @param failPagesAt makes the page at an offset fail, and returns an example of the error
+   * @param <P> the port
+   * @return the binding
+   * @throws IllegalArgumentException if an argument is null
+   */
+  static <P> ListingUnderTest<P> of(
+      P port, Supplier<List<RequestedPage>> pageRequests, LongFunction<NebulyException> failPagesAt) {
+    Arguments.requireNonNull(port, "port");
+    Arguments.requireNonNull(pageRequests, "pageRequests");
+    Arguments.requireNonNull(failPagesAt, "failPagesAt");
+    return new ListingUnderTest<>() {
+      @Override
+      public P port() {
+        return port;
+      }
+
+      @Override
+      public List<RequestedPage> pageRequests() {
+        return pageRequests.get();
+      }
+
+      @Override
+      public NebulyException failPagesAt(long offset) {
+        return failPagesAt.apply(offset);
+      }
+    };
+  }
 }

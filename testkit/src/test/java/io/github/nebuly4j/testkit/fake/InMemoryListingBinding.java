@@ -21,25 +21,16 @@ public final class InMemoryListingBinding {
    * @return the binding
    */
   public static <P, Q> ListingUnderTest<P> underTest(P port, InMemoryListing<?, Q, ?> fake, ToIntFunction<Q> pageSize) {
-    return new ListingUnderTest<>() {
-      @Override
-      public P port() {
-        return port;
-      }
-
-      @Override
-      public List<RequestedPage> pageRequests() {
-        return fake.pageRequests().stream()
-            .map(request -> new RequestedPage(pageSize.applyAsInt(request.query()), request.offset()))
-            .toList();
-      }
-
-      @Override
-      public NebulyException failPagesAt(long offset) {
-        NebulyException outage = new NebulyException.ServiceFailure(503, "scripted outage");
-        fake.failPagesAt(offset, outage);
-        return outage;
-      }
-    };
+    return ListingUnderTest.of(
+        port,
+        () ->
+            fake.pageRequests().stream()
+                .map(request -> new RequestedPage(pageSize.applyAsInt(request.query()), request.offset()))
+                .toList(),
+        offset -> {
+          NebulyException outage = new NebulyException.ServiceFailure(503, "scripted outage");
+          fake.failPagesAt(offset, outage);
+          return outage;
+        });
   }
 }

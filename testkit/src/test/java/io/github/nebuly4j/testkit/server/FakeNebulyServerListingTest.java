@@ -13,6 +13,7 @@ import io.github.nebuly4j.core.ConversationSummary;
 import io.github.nebuly4j.core.InteractionId;
 import io.github.nebuly4j.core.InteractionSummary;
 import io.github.nebuly4j.testkit.contract.ContractData;
+import io.github.nebuly4j.testkit.junit.WithFakeNebulyServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,32 +23,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The listing endpoints of the fake server: paging, time range, filters, the 422s and the 501s. */
+@WithFakeNebulyServer(apiKey = FakeNebulyServerListingTest.KEY)
 class FakeNebulyServerListingTest {
-  private static final String KEY = "listing-test-key";
+  static final String KEY = "listing-test-key";
   private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final Instant T0 = Instant.parse("2024-06-01T00:00:00Z");
-  private static FakeNebulyServer server;
 
-  @BeforeAll
-  static void start() {
-    server = FakeNebulyServer.builder().apiKey(KEY).start();
-  }
+  private final FakeNebulyServer server;
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
+  FakeNebulyServerListingTest(FakeNebulyServer server) {
+    this.server = server;
   }
 
   @Test
@@ -308,7 +297,7 @@ class FakeNebulyServerListingTest {
     return request;
   }
 
-  private static List<String> idsMeeting(Endpoint endpoint, ObjectNode... filters) throws Exception {
+  private List<String> idsMeeting(Endpoint endpoint, ObjectNode... filters) throws Exception {
     return ids(ok(post(endpoint, withFilters(request(0, 10), filters))), endpoint == Endpoint.INTERACTIONS ? "id" : "group_name");
   }
 
@@ -322,7 +311,7 @@ class FakeNebulyServerListingTest {
     return "[{\"loc\": [\"body\", \"" + name + "\"], \"msg\": \"field required\", \"type\": \"value_error.missing\"}]";
   }
 
-  private static void assertViolations(Endpoint endpoint, String body, String expectedDetail) throws Exception {
+  private void assertViolations(Endpoint endpoint, String body, String expectedDetail) throws Exception {
     HttpResponse<String> response = post(endpoint, body);
     assertThat(response.statusCode()).as(body).isEqualTo(422);
     assertThat(JSON.readTree(response.body()).get("detail")).as(body).isEqualTo(JSON.readTree(expectedDetail));
@@ -333,15 +322,15 @@ class FakeNebulyServerListingTest {
     return JSON.readTree(response.body());
   }
 
-  private static HttpResponse<String> post(Endpoint endpoint, ObjectNode body) throws Exception {
+  private HttpResponse<String> post(Endpoint endpoint, ObjectNode body) throws Exception {
     return post(endpoint, body.toString());
   }
 
-  private static HttpResponse<String> post(String detailRequest) throws Exception {
+  private HttpResponse<String> post(String detailRequest) throws Exception {
     return post(Endpoint.CONVERSATION_DETAIL, detailRequest);
   }
 
-  private static HttpResponse<String> post(Endpoint endpoint, String body) throws Exception {
+  private HttpResponse<String> post(Endpoint endpoint, String body) throws Exception {
     return CLIENT.send(
         HttpRequest.newBuilder(URI.create(server.baseUrl() + endpoint.path()))
             .header("Authorization", "Bearer " + KEY)

@@ -53,14 +53,14 @@ abstract class QuarkusFakeServerBinding implements FakeServerBinding {
   @Override
   public AdapterUnderTest adapter(ContractSettings settings) {
     if (settings.equals(contractSettings(configured))) {
-      return adapterOf(deepLinkResolver, conversationRepository, interactionSearch, conversationListing);
+      return AdapterUnderTest.of(deepLinkResolver, conversationRepository, interactionSearch, conversationListing);
     }
     NebulySettings wanted = nebulySettings(settings);
     RestClientTransport transport =
         OTHER_TRANSPORTS.computeIfAbsent(
             settings, s -> RestClientTransport.create(vertx, wanted, RestClientTransport.TransportOptions.DEFAULTS));
     NebulyExchange exchange = NebulyExchange.create(wanted, transport);
-    return adapterOf(exchange, exchange, exchange, exchange);
+    return AdapterUnderTest.of(exchange);
   }
 
   @AfterAll
@@ -90,30 +90,5 @@ abstract class QuarkusFakeServerBinding implements FakeServerBinding {
         .maxBodySize(settings.maxBodySize())
         .maxConnections(settings.maxConnections())
         .build();
-  }
-
-  private static AdapterUnderTest adapterOf(
-      DeepLinkResolver links, ConversationRepository conversations, InteractionSearch search, ConversationListing listing) {
-    return new AdapterUnderTest() {
-      @Override
-      public DeepLinkResolver deepLinkResolver() {
-        return links;
-      }
-
-      @Override
-      public ConversationRepository conversationRepository() {
-        return conversations;
-      }
-
-      @Override
-      public InteractionSearch interactionSearch() {
-        return search;
-      }
-
-      @Override
-      public ConversationListing conversationListing() {
-        return listing;
-      }
-    };
   }
 }
