@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.nebuly4j.core.Conversation;
+import io.github.nebuly4j.testkit.demo.DemoConversation;
 import io.github.nebuly4j.testkit.demo.DemoConversations;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -89,15 +93,23 @@ class FakeNebulyServerMainTest {
               HttpResponse.BodyHandlers.ofString());
       assertThat(json(conversationLink).get("url").asText()).contains("liveActivityPageTab=conversations");
 
-      // Both demo conversations are listed, newest first, and their three interactions too.
+      // Every demo conversation is listed, newest first, and every one of their interactions too.
       String listing =
-          "{\"time_range\": {\"start\": \"2024-05-01T00:00:00Z\", \"end\": \"2024-07-01T00:00:00Z\"},"
-              + " \"filters\": [], \"limit\": 10, \"offset\": 0, \"group_by\": {\"kind\": \"conversation_id\"}}";
+          "{\"time_range\": {\"start\": \"2026-05-01T00:00:00Z\", \"end\": \"2026-07-01T00:00:00Z\"},"
+              + " \"filters\": [], \"limit\": 100, \"offset\": 0, \"group_by\": {\"kind\": \"conversation_id\"}}";
       JsonNode conversations = json(postTo(server, "/get-interaction-aggregates", listing));
-      assertThat(conversations.get("total").asInt()).isEqualTo(2);
-      assertThat(conversations.get("data").get(0).get("group_name").asText()).isEqualTo(DemoData.SECOND.value());
-      assertThat(conversations.get("data").get(1).get("group_name").asText()).isEqualTo(DemoData.FIRST.value());
-      assertThat(json(postTo(server, "/get-interactions", listing)).get("total").asInt()).isEqualTo(3);
+      List<String> newestFirst =
+          DemoConversations.all().stream()
+              .map(DemoConversation::conversation)
+              .sorted(Comparator.comparing((Conversation c) -> c.startSession().orElseThrow()).reversed())
+              .map(c -> c.id().value())
+              .toList();
+      assertThat(conversations.get("total").asInt()).isEqualTo(DemoConversations.all().size());
+      List<String> listed = new ArrayList<>();
+      conversations.get("data").forEach(row -> listed.add(row.get("group_name").asText()));
+      assertThat(listed).isEqualTo(newestFirst);
+      int interactions = DemoConversations.all().stream().mapToInt(demo -> demo.conversation().interactions().size()).sum();
+      assertThat(json(postTo(server, "/get-interactions", listing)).get("total").asInt()).isEqualTo(interactions);
     }
   }
 
