@@ -1,20 +1,25 @@
 package io.github.nebuly4j.examples.view;
 
 import io.github.nebuly4j.core.Conversation;
+import io.github.nebuly4j.core.ConversationSummary;
 import io.github.nebuly4j.testkit.demo.DemoConversation;
+import io.github.nebuly4j.testkit.demo.DemoConversations;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * One line of the start page's list of conversations: what it says about a conversation, and the
- * page it opens. Made from a demo conversation today; a list of conversations from Nebuly makes
- * the same rows.
+ * One line of the start page's list: what a conversation listing says about a conversation, and
+ * the page it opens. A demo conversation also gets its title, language and first input, which a
+ * listing does not carry.
  *
  * @param id the conversation's id
- * @param title a short description
- * @param language the language the conversation is held in, or null when unknown
- * @param preview the first input, or an empty text
- * @param interactionCount how many interactions it has
+ * @param title a short description: a demo conversation's title, otherwise its topics or its id
+ * @param language the language of a demo conversation, or null
+ * @param preview a demo conversation's first input, or an empty text
+ * @param startText when the session started, for people
+ * @param interactionsText how many interactions it has, for people
  * @param costText its cost for people
- * @param flagged whether Nebuly flagged any of its interactions
+ * @param sessionTimeText how long the session lasted, for people
  * @param page the viewer's path of its page
  */
 public record ConversationRow(
@@ -22,27 +27,40 @@ public record ConversationRow(
     String title,
     String language,
     String preview,
-    int interactionCount,
+    String startText,
+    String interactionsText,
     String costText,
-    boolean flagged,
+    String sessionTimeText,
     String page) {
 
+  private static final String NOT_REPORTED = "not reported";
+
   /**
-   * Returns the row of a demo conversation.
+   * Returns the row of a listed conversation.
    *
-   * @param demo the demo conversation
+   * @param summary the listing's row
    * @return the row
    */
-  public static ConversationRow of(DemoConversation demo) {
-    Conversation conversation = demo.conversation();
+  public static ConversationRow of(ConversationSummary summary) {
+    Optional<DemoConversation> demo = DemoConversations.find(summary.id());
+    String title =
+        demo.map(DemoConversation::title)
+            .orElseGet(() -> summary.topics().isEmpty() ? "Conversation " + summary.id().value() : String.join(", ", summary.topics()));
     return new ConversationRow(
-        conversation.id().value(),
-        demo.title(),
-        demo.language(),
-        conversation.interactions().isEmpty() ? "" : conversation.interactions().get(0).input().orElse(""),
-        conversation.interactions().size(),
-        conversation.cost().map(Texts::cost).orElse("not reported"),
-        conversation.interactions().stream().anyMatch(interaction -> interaction.hasIssue()),
-        NebulyRoutes.page(conversation.id()));
+        summary.id().value(),
+        title,
+        demo.map(DemoConversation::language).orElse(null),
+        demo.map(DemoConversation::conversation).flatMap(ConversationRow::firstInput).orElse(""),
+        summary.startSession().map(Instant::toString).map(instant -> Texts.time(instant, NOT_REPORTED)).orElse(NOT_REPORTED),
+        summary.interactionCount().isPresent()
+            ? summary.interactionCount().getAsInt() + (summary.interactionCount().getAsInt() == 1 ? " interaction" : " interactions")
+            : "interactions " + NOT_REPORTED,
+        summary.cost().map(Texts::cost).orElse(NOT_REPORTED),
+        summary.sessionTime().map(Decimals::seconds).map(Texts::seconds).orElse(NOT_REPORTED),
+        NebulyRoutes.page(summary.id()));
+  }
+
+  private static Optional<String> firstInput(Conversation conversation) {
+    return conversation.interactions().stream().findFirst().flatMap(interaction -> interaction.input());
   }
 }

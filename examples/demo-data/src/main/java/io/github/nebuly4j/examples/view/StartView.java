@@ -1,30 +1,29 @@
 package io.github.nebuly4j.examples.view;
 
-import io.github.nebuly4j.testkit.demo.DemoConversations;
 import java.util.List;
 
 /**
- * What the start page shows: whether the viewer serves the embedded demo Nebuly, an example id for
- * the form that opens a conversation, and a list of conversations (the demo ones on the embedded
- * fake, none yet on a configured Nebuly).
+ * What the start page shows: the filter form with the query it lists, one page of the
+ * conversations that meet it with links to the pages before and after, or why they could not be
+ * listed; and the form that opens any conversation by id.
  *
  * @param embedded whether the viewer serves the embedded demo backend
- * @param exampleId the id the form shows as an example: a demo conversation's
- * @param conversations the conversations to list, newest first
+ * @param exampleId the id the open-by-id form shows as an example: a demo conversation's
+ * @param query the days and filters listed, as the form shows them again
+ * @param conversations the page's conversations, newest first
+ * @param total how many conversations the whole listing has
+ * @param shownText which of them the page shows, for people, such as {@code 21–40 of 57}
+ * @param newerHref the path of the page before, or null on the first
+ * @param olderHref the path of the page after, or null on the last
+ * @param error why nothing could be listed, or null
  */
-public record StartView(boolean embedded, String exampleId, List<ConversationRow> conversations) {
-
-  /**
-   * Returns the start page of a viewer.
-   *
-   * @param embedded whether the viewer serves the embedded demo backend, whose conversations it
-   *     then lists
-   * @return the view
-   */
-  public static StartView of(boolean embedded) {
-    return new StartView(
-        embedded,
-        DemoConversations.all().get(0).conversation().id().value(),
-        embedded ? DemoConversations.all().stream().map(ConversationRow::of).toList() : List.of());
-  }
-}
+public record StartView(
+    boolean embedded,
+    String exampleId,
+    StartQuery query,
+    List<ConversationRow> conversations,
+    long total,
+    String shownText,
+    String newerHref,
+    String olderHref,
+    ViewerError error) {}

@@ -1,19 +1,22 @@
 package io.github.nebuly4j.examples.quarkus;
 
+import io.github.nebuly4j.core.ConversationListing;
 import io.github.nebuly4j.core.ConversationRepository;
 import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.core.links.OfflineDeepLinks;
 import io.github.nebuly4j.examples.view.ConversationViews;
 import io.github.nebuly4j.examples.view.DeepLinkRedirects;
+import io.github.nebuly4j.examples.view.StartViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Wires the shared view loader and the "Open in Nebuly" routes to the ports of nebuly4j-adapter-quarkus. */
+/** Wires the shared view loaders and the "Open in Nebuly" routes to the ports of nebuly4j-adapter-quarkus. */
 @ApplicationScoped
 public class Viewer {
   private static final Logger LOG = Logger.getLogger(Viewer.class);
@@ -28,6 +31,19 @@ public class Viewer {
   @Singleton
   ConversationViews conversationViews(ConversationRepository conversations) {
     return new ConversationViews(conversations);
+  }
+
+  /**
+   * Produces the loader of the start page: one listing request to Nebuly per page.
+   *
+   * @param listing the adapter's conversation listing
+   * @param backend which Nebuly the viewer talks to
+   * @return the loader
+   */
+  @Produces
+  @Singleton
+  StartViews startViews(ConversationListing listing, Backend backend) {
+    return new StartViews(listing, backend.embedded(), Clock.systemUTC());
   }
 
   /**

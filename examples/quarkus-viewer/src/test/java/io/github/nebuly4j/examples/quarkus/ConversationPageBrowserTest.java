@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.DeepLinkResolver;
 import io.github.nebuly4j.core.Interaction;
+import io.github.nebuly4j.testkit.demo.DemoConversation;
 import io.github.nebuly4j.testkit.demo.DemoConversations;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +36,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Opens a conversation's page in a real, headless Chromium (Debian's {@code chromium} and {@code
+ * Opens the start page and, from its list, a conversation's page in a real, headless Chromium (Debian's {@code chromium} and {@code
  * chromium-driver}), checks what it shows, and keeps a screenshot in {@code
  * target/screenshots/conversation.png}.
  */
@@ -51,7 +52,7 @@ class ConversationPageBrowserTest {
   DeepLinkResolver links;
 
   @Test
-  void theRiskyDemoConversationShowsItsInteractionsInOrderWithTheirDeepLinks() throws Exception {
+  void theStartPageListsTheDemoConversationsAndTheRiskyOneShowsItsInteractionsInOrderWithTheirDeepLinks() throws Exception {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       fail(
           "This test drives Debian's Chromium, which is not installed: run"
@@ -85,7 +86,37 @@ class ConversationPageBrowserTest {
     ChromeDriver browser = new ChromeDriver(service, options);
     try {
       browser.manage().window().setSize(new Dimension(1280, 1900));
-      browser.get(root.toURI().resolve("/conversations/" + conversation.id().value()).toString());
+      // The start page lists the demo conversations, newest first, from the listing endpoint.
+      browser.get(root.toString());
+      URI base = root.toURI();
+      List<String> newestFirst =
+          DemoConversations.all().stream()
+              .sorted(Comparator.comparing((DemoConversation demo) -> demo.conversation().startSession().orElseThrow()).reversed())
+              .map(demo -> base.resolve("/conversations/" + demo.conversation().id().value()).toString())
+              .toList();
+      assertThat(browser.findElements(By.cssSelector("a.demo-link")))
+          .extracting(row -> row.getAttribute("href"))
+          .containsExactlyElementsOf(newestFirst);
+
+      // Filtering by a topic of the conversation keeps it, and its row opens its page.
+      String topic = conversation.interactions().get(0).topic().orElseThrow();
+      browser.findElement(By.name("topic")).sendKeys(topic);
+      browser.findElement(By.cssSelector(".filter-form button")).click();
+      List<WebElement> filtered = browser.findElements(By.cssSelector("a.demo-link"));
+      assertThat(browser.getCurrentUrl()).contains("topic=");
+      assertThat(filtered)
+          .as("the conversations with the topic %s", topic)
+          .hasSize(
+              (int)
+                  DemoConversations.all().stream()
+                      .filter(demo -> demo.conversation().interactions().stream().anyMatch(i -> i.topic().equals(Optional.of(topic))))
+                      .count());
+      filtered.stream()
+          .filter(row -> row.getAttribute("href").endsWith("/conversations/" + conversation.id().value()))
+          .findFirst()
+          .orElseThrow()
+          .click();
+      assertThat(browser.getCurrentUrl()).isEqualTo(root.toURI().resolve("/conversations/" + conversation.id().value()).toString());
 
       List<WebElement> shown = browser.findElements(By.cssSelector("li.interaction"));
       assertThat(shown).hasSize(conversation.interactions().size());

@@ -7,11 +7,15 @@ import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.examples.view.ConversationJson;
 import io.github.nebuly4j.examples.view.ConversationView;
 import io.github.nebuly4j.examples.view.StandalonePages;
-import io.github.nebuly4j.examples.view.StartView;
+import io.github.nebuly4j.examples.view.StartViews;
 import io.github.nebuly4j.testkit.demo.DemoConversation;
 import io.github.nebuly4j.testkit.demo.DemoConversations;
+import io.github.nebuly4j.testkit.fake.InMemoryConversationListing;
+import io.github.nebuly4j.testkit.fake.ListingSummaries;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,13 +90,22 @@ class ConversationViewerTest {
   }
 
   @Test
-  void thePagesAreExactlyTheOnesTheVertxViewerRendersFromTheSameTemplates() {
+  void thePagesAreExactlyTheOnesTheVertxViewerRendersFromTheSameTemplates() throws Exception {
     Conversation conversation = DemoConversations.all().get(2).conversation();
     StandalonePages standalone = new StandalonePages();
 
     assertThat(given().get("/conversations/{id}", conversation.id().value()).asString())
         .isEqualTo(standalone.conversation(ConversationView.of(conversation), true));
-    assertThat(given().get("/").asString()).isEqualTo(standalone.start(StartView.of(true)));
+    StartViews demoListing =
+        new StartViews(
+            InMemoryConversationListing.builder()
+                .rows(DemoConversations.all().stream().map(demo -> ListingSummaries.ofConversation(demo.conversation())).toList())
+                .build(),
+            true,
+            Clock.systemUTC());
+    String expected =
+        demoListing.respond(name -> null, (status, view) -> standalone.start(view)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+    assertThat(given().get("/").asString()).isEqualTo(expected);
   }
 
   static void assertNoStackTrace(Response page) {

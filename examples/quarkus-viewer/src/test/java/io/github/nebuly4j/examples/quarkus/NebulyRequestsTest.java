@@ -7,6 +7,7 @@ import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationId;
 import io.github.nebuly4j.core.Interaction;
 import io.github.nebuly4j.examples.demo.EmbeddedNebuly;
+import io.github.nebuly4j.testkit.demo.DemoConversation;
 import io.github.nebuly4j.testkit.demo.DemoConversations;
 import io.github.nebuly4j.testkit.server.Endpoint;
 import io.github.nebuly4j.testkit.server.Fault;
@@ -14,12 +15,13 @@ import io.github.nebuly4j.testkit.server.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the viewer asks of Nebuly, read from the journal of the test's own fake: one request per
- * conversation page, and a deep link only when an "Open in Nebuly" route is followed, once for any
+ * What the viewer asks of Nebuly, read from the journal of the test's own fake: one listing request
+ * per start page, one request per conversation page, and a deep link only when an "Open in Nebuly" route is followed, once for any
  * number of clicks.
  */
 @QuarkusTest
@@ -44,6 +46,54 @@ class NebulyRequestsTest {
     assertThat(page.asString())
         .contains("href=\"/go/conversation/" + conversation.id().value() + "\"")
         .contains("href=\"/go/interaction/" + conversation.interactions().get(1).id().value() + "\"");
+  }
+
+  @Test
+  void theStartPageSendsOneListingRequestWithTheDaysAndFiltersOfItsForm() {
+    int before = nebuly.server().journal().count();
+
+    Response page =
+        given().queryParam("from", "2026-06-01").queryParam("to", "2026-06-12").queryParam("user", "alice").get("/");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    List<RecordedRequest> sent = nebuly.server().journal().requests();
+    assertThat(sent.subList(before, sent.size()))
+        .as("one page of the listing")
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.rawPath()).endsWith(Endpoint.INTERACTION_AGGREGATES.path());
+              assertThat(request.body())
+                  .contains("\"start\":\"2026-06-01T00:00:00Z\"")
+                  .contains("\"end\":\"2026-06-13T00:00:00Z\"")
+                  .contains("\"kind\":\"user\"")
+                  .contains("\"alice\"")
+                  .contains("\"limit\":20")
+                  .contains("\"offset\":0");
+            });
+    assertThat(page.asString()).contains("No conversation from 2026-06-01 to 2026-06-12 meets these filters");
+  }
+
+  @Test
+  void theStartPageListsTheConversationsOfItsDaysOnly() {
+    List<Conversation> listed =
+        DemoConversations.all().stream()
+            .map(demo -> demo.conversation())
+            .filter(conversation -> conversation.startSession().orElseThrow().isBefore(Instant.parse("2026-06-12T00:00:00Z")))
+            .toList();
+
+    String page = given().queryParam("from", "2026-05-01").queryParam("to", "2026-06-11").get("/").asString();
+
+    assertThat(listed).isNotEmpty().hasSizeLessThan(DemoConversations.all().size());
+    assertThat(page).contains("1–" + listed.size() + " of " + listed.size());
+    for (DemoConversation demo : DemoConversations.all()) {
+      String link = "href=\"/conversations/" + demo.conversation().id().value() + "\"";
+      if (listed.contains(demo.conversation())) {
+        assertThat(page).contains(link);
+      } else {
+        assertThat(page).doesNotContain(link);
+      }
+    }
   }
 
   @Test

@@ -13,7 +13,7 @@ import io.github.nebuly4j.examples.view.ConversationView;
 import io.github.nebuly4j.examples.view.ConversationViews;
 import io.github.nebuly4j.examples.view.DeepLinkRedirects;
 import io.github.nebuly4j.examples.view.StandalonePages;
-import io.github.nebuly4j.examples.view.StartView;
+import io.github.nebuly4j.examples.view.StartViews;
 import io.github.nebuly4j.examples.view.ViewerError;
 import io.github.nebuly4j.testkit.demo.DemoConversations;
 import io.github.nebuly4j.vertx.NebulyVertxClient;
@@ -28,17 +28,18 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A Vert.x 5 server with the Quarkus viewer's pages, through nebuly4j-adapter-vertx: the start page
- * at {@code /}, a conversation at {@code /conversations/{id}} (one request to Nebuly), its
+ * at {@code /} (one page of a conversation listing: one request to Nebuly), a conversation at {@code /conversations/{id}} (one request to Nebuly), its
  * "Open in Nebuly" routes at {@code /go/interaction/{id}} and {@code /go/conversation/{id}}, and
  * the conversation as JSON at {@code /api/conversations/{id}}. The pages are the same templates and
- * view model as the Quarkus viewer's ({@link StandalonePages}, {@link ConversationViews}, {@link
- * DeepLinkRedirects}).
+ * view model as the Quarkus viewer's ({@link StandalonePages}, {@link StartViews}, {@link
+ * ConversationViews}, {@link DeepLinkRedirects}).
  *
  * <p>With no API key configured it starts an {@link EmbeddedNebuly} serving the demo
  * conversations, and stops it when it closes. It listens on 127.0.0.1 unless {@code HOST} says
@@ -116,9 +117,13 @@ public final class VertxViewer {
     StandalonePages pages = new StandalonePages();
     ConversationViews views = new ConversationViews(client);
     DeepLinkRedirects redirects = new DeepLinkRedirects(links(config, client));
-    StartView start = StartView.of(embedded != null);
+    StartViews start = new StartViews(client, embedded != null, Clock.systemUTC());
     Router router = Router.router(vertx);
-    router.get("/").handler(context -> html(context, 200, pages.start(start)));
+    router
+        .get("/")
+        .handler(
+            context ->
+                answer(context, start.respond(name -> context.queryParams().get(name), (status, view) -> new Answer(status, HTML, pages.start(view)))));
     router.get("/conversations").handler(VertxViewer::openForm);
     router
         .get("/conversations/:id")
@@ -234,10 +239,6 @@ public final class VertxViewer {
         errorPage(
             pages,
             new ViewerError(404, "http-404", "Not Found", "There is no page here. Start from the list of conversations.")));
-  }
-
-  private static void html(RoutingContext context, int status, String page) {
-    context.response().setStatusCode(status).putHeader("Content-Type", HTML).end(page);
   }
 
   private static void answer(RoutingContext context, CompletionStage<Answer> answer) {

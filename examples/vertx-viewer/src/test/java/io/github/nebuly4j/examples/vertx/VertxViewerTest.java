@@ -25,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,6 +146,55 @@ class VertxViewerTest {
         .contains("placeholder=\"e.g. " + DemoConversations.all().get(0).conversation().id().value() + "\"")
         .contains("Embedded demo Nebuly");
     assertThat(get(embedded, "/style.css").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void withAKeyTheStartPageListsNebulysConversationsPageByPageWithItsFilters() throws Exception {
+    try (FakeNebulyServer nebuly = FakeNebulyServer.builder().apiKey("the-project-key").start()) {
+      Instant now = Instant.now();
+      for (int i = 0; i < 25; i++) {
+        nebuly.seedListed(
+            Conversation.builder()
+                .id(ConversationId.of("listed-" + i))
+                .startSession(now.minus(Duration.ofHours(i + 1)))
+                .endSession(now.minus(Duration.ofHours(i + 1)).plusSeconds(30))
+                .addInteractions(
+                    Interaction.builder()
+                        .id(InteractionId.of("listed-" + i + "-1"))
+                        .timestamp(now.minus(Duration.ofHours(i + 1)))
+                        .endTimestamp(now.minus(Duration.ofHours(i + 1)).plusSeconds(30))
+                        .topic(i % 5 == 0 ? "refunds" : "shipping")
+                        .build())
+                .build());
+      }
+      VertxViewer viewer = start(config(Optional.of("the-project-key"), Optional.of(nebuly.baseUrl().toString())));
+      try {
+        HttpResponse<String> first = get(viewer, "/");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("1–20 of 25").contains("href=\"/conversations/listed-0\"").doesNotContain("listed-20\"");
+        assertThat(nebuly.journal().requests())
+            .as("one listing request for the page")
+            .singleElement()
+            .satisfies(request -> assertThat(request.rawPath()).endsWith(Endpoint.INTERACTION_AGGREGATES.path()));
+        String older = first.body().replaceAll("(?s).*rel=\"next\" href=\"([^\"]*)\".*", "$1").replace("&amp;", "&");
+
+        HttpResponse<String> second = get(viewer, older);
+        assertThat(second.body()).contains("21–25 of 25").contains("href=\"/conversations/listed-24\"").doesNotContain("rel=\"next\"");
+
+        HttpResponse<String> refunds = get(viewer, "/?topic=refunds");
+        assertThat(refunds.body()).contains("1–5 of 5");
+        for (int i = 0; i < 25; i += 5) {
+          assertThat(refunds.body()).contains("href=\"/conversations/listed-" + i + "\"");
+        }
+
+        HttpResponse<String> invalid = get(viewer, "/?from=not-a-day");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("&#39;not-a-day&#39; (from) is not a date");
+        assertThat(nebuly.journal().requestsTo(Endpoint.INTERACTION_AGGREGATES)).as("the invalid query asked nothing").hasSize(3);
+      } finally {
+        viewer.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      }
+    }
   }
 
   @Test
