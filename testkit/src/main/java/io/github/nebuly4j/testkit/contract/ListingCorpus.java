@@ -97,24 +97,14 @@ public final class ListingCorpus {
   public static Page<ConversationSummary> untouchedConversationPage() {
     List<ConversationSummary> rows = new ArrayList<>();
     for (int i = 0; i < ROWS; i++) {
+      Instant start = Instant.parse(DecodingCorpus.STARTS[i]);
       rows.add(
           ConversationSummary.builder()
-              .id(ConversationId.of("c-" + i))
-              .interactionCount(3)
-              .userCount(1)
-              .feedbackCount(4)
-              .positiveImplicitFeedbackCount(1)
-              .negativeImplicitFeedbackCount(2)
-              .positiveExplicitFeedbackCount(0)
-              .negativeExplicitFeedbackCount(1)
-              .cost(MicroDollars.parse("1523.75"))
-              .latency(Duration.ofMillis(1_250))
+              .from(ListingData.fullConversation("c-" + i, start))
               .sessionTime(Duration.ofMillis(12_500))
-              .startSession(Instant.parse(DecodingCorpus.STARTS[i]))
               .endSession(Instant.parse(DecodingCorpus.ENDS[i]))
-              .addTopics("topic a", "topic b")
-              .sentimentScore(-0.25)
-              .emotionCount(2)
+              .topics(List.of("topic a", "topic b"))
+              .tagValueCounts(Map.of())
               .putTagValueCounts("channel", 1)
               .putTagValueCounts("plan", 2)
               .build());

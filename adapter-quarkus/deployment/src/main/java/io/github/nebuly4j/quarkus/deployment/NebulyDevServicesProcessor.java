@@ -22,8 +22,9 @@ import java.util.Set;
 /**
  * Dev Services for nebuly4j: in dev and test mode, when neither {@code quarkus.nebuly.api-key} nor
  * {@code quarkus.nebuly.base-url} is set, a {@link FakeNebulyStartable} runs testkit's fake server
- * in the JVM and the client is pointed at it. Quarkus keeps one running while the configuration
- * that made it stays the same, so test classes with the same configuration share it.
+ * in the JVM and the client is pointed at it. It runs as long as the application that started it:
+ * every test class of one test profile uses the same one, and another profile, which restarts the
+ * application, starts another (Quarkus 3.33 does not keep an owned Dev Service across that restart).
  */
 class NebulyDevServicesProcessor {
   static final String BASE_URL = "quarkus.nebuly.base-url";
@@ -82,7 +83,7 @@ class NebulyDevServicesProcessor {
   }
 
   /**
-   * A seed file's location and content; equal seeds share one server.
+   * A seed file's location and content: the service's configuration.
    *
    * @param location where it was read, for the log
    * @param json its content

@@ -22,7 +22,8 @@ public interface NebulyBuildTimeConfig {
    * The {@code quarkus.nebuly.devservices.*} settings. In dev and test mode, when neither {@code
    * quarkus.nebuly.api-key} nor {@code quarkus.nebuly.base-url} is set, nebuly4j starts testkit's
    * {@code FakeNebulyServer} in the JVM on a free port of 127.0.0.1 and points the client at it.
-   * Test classes with the same configuration share one server.
+   * Every test class of one application (one test profile) uses the same server; another
+   * profile starts another.
    */
   interface DevServices {
     /**
