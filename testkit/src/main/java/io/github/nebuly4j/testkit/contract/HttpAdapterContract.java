@@ -677,7 +677,8 @@ public interface HttpAdapterContract extends FakeServerBinding {
    */
   @Test
   default void cancellingACallLeavesTheConnectionItGaveBackAlone() {
-    AdapterUnderTest single = adapter(settings().withAttemptTimeout(PATIENT).withMaxConnections(1));
+    // A pool of its own (a distinct attempt timeout), so that no other case's connection is in it.
+    AdapterUnderTest single = adapter(settings().withAttemptTimeout(PATIENT.plusSeconds(1)).withMaxConnections(1));
     seedEverything("known");
     CompletableFuture<Void> release = new CompletableFuture<>();
     server().fault(Fault.rateLimited(Duration.ofSeconds(2)).forId("waits-to-retry").times(1));
