@@ -1,6 +1,7 @@
 package io.github.nebuly4j.bench.quarkus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nebuly4j.bench.load.Measurement;
@@ -41,7 +42,7 @@ class QuarkusLoadMainTest {
   }
 
   @Test
-  void runsTheLoadAgainstTheInjectedBeans(QuarkusMainLauncher launcher, @TempDir Path dir) throws Exception {
+  void runsTheLoadAgainstTheInjectedBeansAndBothBaselines(QuarkusMainLauncher launcher, @TempDir Path dir) throws Exception {
     Path out = dir.resolve("load.jsonl");
 
     LaunchResult result =
@@ -56,9 +57,14 @@ class QuarkusLoadMainTest {
     for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
       measured.add(json.readValue(line, Measurement.class));
     }
-    assertThat(measured).extracting(Measurement::workload).containsExactly("conversation", "interaction-link");
+    // Every client of the runner, the adapter and its two baselines, on each workload.
+    assertThat(measured)
+        .extracting(Measurement::client, Measurement::workload)
+        .containsExactlyInAnyOrder(
+            tuple("raw-rest-client", "conversation"), tuple("raw-rest-client", "interaction-link"),
+            tuple("raw-vertx4", "conversation"), tuple("raw-vertx4", "interaction-link"),
+            tuple("quarkus-adapter", "conversation"), tuple("quarkus-adapter", "interaction-link"));
     assertThat(measured).allSatisfy(m -> {
-      assertThat(m.client()).isEqualTo("quarkus-adapter");
       assertThat(m.errors()).as(m.firstError()).isZero();
       assertThat(m.requests()).isPositive();
       assertThat(m.allocatedBytesPerCall()).isPositive();
