@@ -3,6 +3,7 @@ package io.github.nebuly4j.testkit.contract;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nebuly4j.core.Conversation;
@@ -18,6 +19,7 @@ import io.github.nebuly4j.testkit.server.Endpoint;
 import io.github.nebuly4j.testkit.server.Fault;
 import io.github.nebuly4j.testkit.server.NebulyDocuments;
 import io.github.nebuly4j.testkit.server.RecordedRequest;
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -494,6 +496,56 @@ public interface HttpAdapterContract extends FakeServerBinding {
     Duration wholeTrickle = every.multipliedBy(NebulyDocuments.conversation(conversation).length());
 
     assertThreeAttemptsEndAtTheirDeadline("trickled", "the " + wholeTrickle + " of the trickle");
+  }
+
+  /**
+   * A call made from the completion of the one before, as a closed loop or a paged stream makes
+   * it, keeps nothing of the calls before it: after a chain of such calls, the first one's result
+   * can be collected. (An adapter that left each attempt in a context the next call inherits kept
+   * every result of the chain, and a long stream ran out of memory.)
+   */
+  @Test
+  default void callsChainedFromCompletionsKeepNoEarlierResult() throws InterruptedException {
+    // An attempt deadline far beyond the test: a timer that outlives its call must keep nothing.
+    AdapterUnderTest adapter = adapter(settings().withAttemptTimeout(PATIENT));
+    seedEverything("known");
+    int chain = 300;
+    CompletableFuture<WeakReference<Conversation>> first = new CompletableFuture<>();
+    CompletableFuture<Integer> done = new CompletableFuture<>();
+    chainCalls(adapter, 0, chain, first, done);
+
+    assertEquals(chain, Stages.await(done, "a chain of " + chain + " calls, each made from the completion of the one before"));
+    WeakReference<Conversation> kept = Stages.await(first, "the first call of the chain");
+    for (int i = 0; i < 50 && kept.get() != null; i++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertNull(kept.get(), "the first result of the chain is still reachable after " + chain + " chained calls");
+  }
+
+  /** Makes call number {@code made} of the chain, and the next one from its completion. */
+  private static void chainCalls(
+      AdapterUnderTest adapter, int made, int chain, CompletableFuture<WeakReference<Conversation>> first, CompletableFuture<Integer> done) {
+    adapter
+        .conversationRepository()
+        .findById(ConversationId.of("known"))
+        .whenComplete(
+            (found, failure) -> {
+              if (failure != null) {
+                done.completeExceptionally(failure);
+              } else if (found.isEmpty()) {
+                done.completeExceptionally(new AssertionError("call " + made + " of the chain found no conversation"));
+              } else {
+                if (made == 0) {
+                  first.complete(new WeakReference<>(found.get()));
+                }
+                if (made + 1 == chain) {
+                  done.complete(chain);
+                } else {
+                  chainCalls(adapter, made + 1, chain, first, done);
+                }
+              }
+            });
   }
 
   /** Keep-alive: sequential calls, whatever their endpoint, use one connection. */

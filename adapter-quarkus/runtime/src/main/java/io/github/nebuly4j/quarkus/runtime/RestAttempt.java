@@ -86,6 +86,11 @@ public final class RestAttempt {
   static void onRequest(HttpClientRequest created) {
     Context context = Vertx.currentContext();
     RestAttempt attempt = context == null ? null : context.getLocal(CONTEXT_KEY);
+    if (context != null) {
+      // Taken off at once: a call made from this context's callbacks runs on a context that may
+      // carry its locals on, and each attempt would keep the one before it, result and all.
+      context.removeLocal(CONTEXT_KEY);
+    }
     if (attempt == null) {
       // Sent without an attempt to report to, nothing would bound it: refuse it, loudly.
       LOG.error("nebuly4j found no attempt for a request to Nebuly; the REST Client's contexts have changed");
