@@ -275,6 +275,42 @@ public final class Stability {
   }
 
   /**
+   * Starts a run as {@link #start} does, or says on the console why it cannot: the usage on a bad
+   * command line, the reason when the run could not start. Every launcher starts its run this way,
+   * so that each refuses alike.
+   *
+   * @param adapter the adapter's name in the report
+   * @param args the command line
+   * @return the started run
+   * @throws Refused with the exit status ({@link #USAGE_ERROR} or {@link #FAILED}) once explained
+   */
+  public static Stability startOrExplain(String adapter, String[] args) throws Refused {
+    try {
+      return start(adapter, args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.println(usage());
+      throw new Refused(USAGE_ERROR);
+    } catch (RuntimeException e) {
+      System.err.println("error: the run could not start: " + e.getMessage());
+      throw new Refused(FAILED);
+    }
+  }
+
+  /** A run that did not start, already explained on the console; its launcher exits with {@link #status}. */
+  public static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    /** The exit status the launcher ends with. */
+    public final int status;
+
+    Refused(int status) {
+      super(null, null, false, false);
+      this.status = status;
+    }
+  }
+
+  /**
    * Runs a whole stability run for a launcher that creates its adapter itself: {@link #start},
    * {@code factory}, {@link #exercise}, the adapter's close and its framework's shutdown, each
    * followed by its checkpoint, and {@link #finish}. Prints the usage and returns {@link
@@ -289,14 +325,9 @@ public final class Stability {
     Arguments.requireNonNull(factory, "factory");
     Stability run;
     try {
-      run = start(adapter, args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
-      System.err.println(usage());
-      return USAGE_ERROR;
-    } catch (RuntimeException e) {
-      System.err.println("error: the run could not start: " + e.getMessage());
-      return FAILED;
+      run = startOrExplain(adapter, args);
+    } catch (Refused refused) {
+      return refused.status;
     }
     try {
       OpenAdapter open = factory.open(run.settings());

@@ -41,11 +41,9 @@ public final class QuarkusStabilityMain {
     }
     Stability run;
     try {
-      run = Stability.start(ADAPTER, args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
-      System.err.println(Stability.usage());
-      System.exit(Stability.USAGE_ERROR);
+      run = Stability.startOrExplain(ADAPTER, args);
+    } catch (Stability.Refused refused) {
+      System.exit(refused.status);
       return;
     }
     RUN.set(run);
