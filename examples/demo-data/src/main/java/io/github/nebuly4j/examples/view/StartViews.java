@@ -31,6 +31,18 @@ public final class StartViews {
       Comparator.comparing(
           (ConversationSummary row) -> row.startSession().or(row::endSession).orElse(Instant.MIN), Comparator.reverseOrder());
 
+  /** The day the first demo conversation started: the embedded fake's default reaches back to it. */
+  private static final LocalDate FIRST_DEMO_DAY =
+      DemoConversations.all().stream()
+          .map(demo -> demo.conversation().startSession())
+          .flatMap(Optional::stream)
+          .map(start -> LocalDate.ofInstant(start, ZoneOffset.UTC))
+          .min(Comparator.naturalOrder())
+          .orElseThrow();
+
+  /** The id the open-by-id form shows as an example. */
+  private static final String EXAMPLE_ID = DemoConversations.all().get(0).conversation().id().value();
+
   private final ConversationListing listing;
   private final boolean embedded;
   private final Clock clock;
@@ -85,16 +97,7 @@ public final class StartViews {
 
   private LocalDate defaultFrom(LocalDate today) {
     LocalDate lastDays = today.minusDays(DEFAULT_DAYS - 1);
-    if (!embedded) {
-      return lastDays;
-    }
-    return DemoConversations.all().stream()
-        .map(demo -> demo.conversation().startSession())
-        .flatMap(Optional::stream)
-        .map(start -> LocalDate.ofInstant(start, ZoneOffset.UTC))
-        .filter(day -> day.isBefore(lastDays))
-        .min(Comparator.naturalOrder())
-        .orElse(lastDays);
+    return embedded && FIRST_DEMO_DAY.isBefore(lastDays) ? FIRST_DEMO_DAY : lastDays;
   }
 
   private StartView listed(StartQuery query, Page<ConversationSummary> page) {
@@ -105,14 +108,10 @@ public final class StartViews {
             : (page.offset() + 1) + "–" + (page.offset() + rows.size()) + " of " + page.total();
     String newer = page.offset() == 0 ? null : query.href(Math.max(0, page.offset() - StartQuery.PAGE_SIZE));
     String older = page.isLast() ? null : query.href(page.nextOffset());
-    return new StartView(embedded, exampleId(), query, rows, page.total(), shown, newer, older, null);
+    return new StartView(embedded, EXAMPLE_ID, query, rows, page.total(), shown, newer, older, null);
   }
 
   private StartView failed(StartQuery query, ViewerError error) {
-    return new StartView(embedded, exampleId(), query, List.of(), 0, "", null, null, error);
-  }
-
-  private static String exampleId() {
-    return DemoConversations.all().get(0).conversation().id().value();
+    return new StartView(embedded, EXAMPLE_ID, query, List.of(), 0, "", null, null, error);
   }
 }
