@@ -87,12 +87,7 @@ public final class JdkHttpAdapter
     /** A call cancelled, timed out or cut at the bound never gives its place in the pool back. */
     LEAKS_CONNECTION_ON_ABORT,
     /** A call cancelled while it waits for a connection is still sent once one frees. */
-    SENDS_CANCELLED_WAITERS,
-    /**
-     * Cancelling a call closes the connection of its last attempt even when that attempt's answer
-     * has ended and the connection went back to the pool, where another call may be using it.
-     */
-    CLOSES_A_CONNECTION_IT_GAVE_BACK
+    SENDS_CANCELLED_WAITERS
   }
 
   private final ContractSettings settings;

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -140,9 +139,6 @@ final class SocketTransport {
     /** Ends the attempt with {@code why} and closes its connection, wherever the attempt is. */
     void abort(Throwable why) {
       if (!answer.completeExceptionally(why)) {
-        if (why instanceof CancellationException && flaws.contains(JdkHttpAdapter.Flaw.CLOSES_A_CONNECTION_IT_GAVE_BACK)) {
-          closeQuietly(socket);
-        }
         return;
       }
       aborted.set(true);
