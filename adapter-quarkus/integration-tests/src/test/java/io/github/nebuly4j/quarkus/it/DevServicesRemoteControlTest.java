@@ -36,6 +36,11 @@ class DevServicesRemoteControlTest {
   @Inject ConversationRepository conversations;
 
   @Test
+  void sharesTheFakeOfTheOtherTestClassesOfItsConfiguration() throws Exception {
+    DevServicesSharing.witness(getClass(), nebuly, conversations);
+  }
+
+  @Test
   void aTestScriptsTheFakeThatDevServicesStartedAndReadsItsJournal() throws Exception {
     assertThat(nebuly.getHost()).as("Dev Services' fake, on loopback").isEqualTo("127.0.0.1");
     FakeNebulyControl fake = RemoteFakeNebulyServer.connect(nebuly);

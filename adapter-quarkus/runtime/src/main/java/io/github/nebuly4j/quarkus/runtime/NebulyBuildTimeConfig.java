@@ -22,8 +22,9 @@ public interface NebulyBuildTimeConfig {
    * The {@code quarkus.nebuly.devservices.*} settings. In dev and test mode, when neither {@code
    * quarkus.nebuly.api-key} nor {@code quarkus.nebuly.base-url} is set, nebuly4j starts testkit's
    * {@code FakeNebulyServer} in the JVM on a free port of 127.0.0.1 and points the client at it.
-   * Every test class of one application (one test profile) uses the same server; another
-   * profile starts another.
+   * Test classes with the same configuration (one test profile) share one server; another profile
+   * is another application and gets another. In dev mode the server outlives restarts until the
+   * seed file is edited.
    */
   interface DevServices {
     /**
