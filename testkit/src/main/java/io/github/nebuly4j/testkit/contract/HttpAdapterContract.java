@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -500,50 +501,73 @@ public interface HttpAdapterContract extends FakeServerBinding {
 
   /**
    * A call made from the completion of the one before, as a closed loop or a paged stream makes
-   * it, keeps nothing of the calls before it: after a chain of such calls, the first one's result
-   * can be collected. (An adapter that left each attempt in a context the next call inherits kept
-   * every result of the chain, and a long stream ran out of memory.)
+   * it, keeps nothing of the calls before it: while such a chain runs, its first call's result can
+   * be collected. (An adapter that left each attempt in a context the next call inherits kept every
+   * result of the chain for as long as the chain ran, and a closed loop ran out of memory.)
    */
   @Test
   default void callsChainedFromCompletionsKeepNoEarlierResult() throws InterruptedException {
     // An attempt deadline far beyond the test: a timer that outlives its call must keep nothing.
     AdapterUnderTest adapter = adapter(settings().withAttemptTimeout(PATIENT));
     seedEverything("known");
-    int chain = 300;
+    int before = 200;
     CompletableFuture<WeakReference<Conversation>> first = new CompletableFuture<>();
-    CompletableFuture<Integer> done = new CompletableFuture<>();
-    chainCalls(adapter, 0, chain, first, done);
+    CompletableFuture<Integer> reached = new CompletableFuture<>();
+    CompletableFuture<Integer> stopped = new CompletableFuture<>();
+    AtomicBoolean stop = new AtomicBoolean();
+    chainCalls(adapter, 0, before, stop, first, reached, stopped);
 
-    assertEquals(chain, Stages.await(done, "a chain of " + chain + " calls, each made from the completion of the one before"));
-    WeakReference<Conversation> kept = Stages.await(first, "the first call of the chain");
-    for (int i = 0; i < 50 && kept.get() != null; i++) {
-      System.gc();
-      Thread.sleep(20);
+    boolean collected;
+    try {
+      Stages.await(reached, "a chain of " + before + " calls, each made from the completion of the one before");
+      WeakReference<Conversation> kept = Stages.await(first, "the first call of the chain");
+      // Collected while the chain still runs: what the running chain keeps is what a loop keeps.
+      for (int i = 0; i < 50 && kept.get() != null; i++) {
+        System.gc();
+        Thread.sleep(20);
+      }
+      collected = kept.get() == null;
+    } finally {
+      stop.set(true);
     }
-    assertNull(kept.get(), "the first result of the chain is still reachable after " + chain + " chained calls");
+    int made = Stages.await(stopped, "the end of the chain");
+    assertTrue(collected, "the first result of a running chain is still reachable after " + made + " chained calls");
   }
 
-  /** Makes call number {@code made} of the chain, and the next one from its completion. */
+  /**
+   * Makes call number {@code made} of a chain, and the next one from its completion until told to
+   * stop; completes {@code reached} once {@code count} calls are made, and {@code stopped} with the
+   * number made.
+   */
   private static void chainCalls(
-      AdapterUnderTest adapter, int made, int chain, CompletableFuture<WeakReference<Conversation>> first, CompletableFuture<Integer> done) {
+      AdapterUnderTest adapter,
+      int made,
+      int count,
+      AtomicBoolean stop,
+      CompletableFuture<WeakReference<Conversation>> first,
+      CompletableFuture<Integer> reached,
+      CompletableFuture<Integer> stopped) {
     adapter
         .conversationRepository()
         .findById(ConversationId.of("known"))
         .whenComplete(
             (found, failure) -> {
-              if (failure != null) {
-                done.completeExceptionally(failure);
-              } else if (found.isEmpty()) {
-                done.completeExceptionally(new AssertionError("call " + made + " of the chain found no conversation"));
+              if (failure != null || found.isEmpty()) {
+                AssertionError broken = new AssertionError("call " + made + " of the chain found no conversation", failure);
+                reached.completeExceptionally(broken);
+                stopped.completeExceptionally(broken);
+                return;
+              }
+              if (made == 0) {
+                first.complete(new WeakReference<>(found.get()));
+              }
+              if (made + 1 == count) {
+                reached.complete(count);
+              }
+              if (stop.get()) {
+                stopped.complete(made + 1);
               } else {
-                if (made == 0) {
-                  first.complete(new WeakReference<>(found.get()));
-                }
-                if (made + 1 == chain) {
-                  done.complete(chain);
-                } else {
-                  chainCalls(adapter, made + 1, chain, first, done);
-                }
+                chainCalls(adapter, made + 1, count, stop, first, reached, stopped);
               }
             });
   }
