@@ -33,6 +33,13 @@ import org.jboss.logging.Logger;
  * reset that falls between the two closes the connection before the pool gives it to anyone, as
  * Vert.x's own request timeout would.)
  *
+ * <p>The outcome is reported on the caller's context when the call was made on an event loop,
+ * as a Vert.x client reports it, rather than on the context the REST Client runs the request on:
+ * that context is new for each request and keeps the one it was made from, so callers that make
+ * the next call from a completion would grow a chain of contexts, one per call, for as long as they
+ * run. A call made on a worker's context is reported where the REST Client reports it, so that a
+ * caller that blocks on it there never waits for its own context.
+ *
  * <p>The body is held once, by the REST Client, which reads it whole (its one buffer, taken
  * directly, becomes the answer). Past the bound, only the beginning of an error page is kept,
  * which is all the exchange reads ({@link WireAnswer#ERROR_TEXT_BYTES}). Not for application use.
@@ -48,6 +55,7 @@ public final class RestAttempt {
   private final WireRequest request;
   private final AttemptListener listener;
   private final int bound;
+  private final Context caller;
   private final AtomicBoolean reported = new AtomicBoolean();
   private volatile boolean aborted;
   private volatile Context context;
@@ -56,9 +64,10 @@ public final class RestAttempt {
   private long read;
   private Buffer errorStart;
 
-  RestAttempt(WireRequest request, AttemptListener listener) {
+  RestAttempt(WireRequest request, AttemptListener listener, Context caller) {
     this.request = request;
     this.listener = listener;
+    this.caller = caller;
     // A body is at most an array's worth of bytes, whatever the bound says.
     this.bound = (int) Math.min(request.maxBodyBytes(), Integer.MAX_VALUE - 8);
   }
@@ -186,7 +195,8 @@ public final class RestAttempt {
   private void cut(HttpClientResponse response) {
     if (reported.compareAndSet(false, true)) {
       byte[] start = errorStart == null ? NO_BYTES : errorStart.getBytes();
-      listener.answered(new WireAnswer(response.statusCode(), response::getHeader, start, start.length, true));
+      WireAnswer cutAnswer = new WireAnswer(response.statusCode(), response::getHeader, start, start.length, true);
+      report(() -> listener.answered(cutAnswer));
     }
     resetIfOpen();
   }
@@ -202,7 +212,8 @@ public final class RestAttempt {
     }
     Buffer whole = body;
     byte[] bytes = whole == null ? NO_BYTES : whole.getBytes();
-    listener.answered(new WireAnswer(response.getStatus(), response::getHeaderString, bytes, bytes.length, false));
+    WireAnswer answer = new WireAnswer(response.getStatus(), response::getHeaderString, bytes, bytes.length, false);
+    report(() -> listener.answered(answer));
   }
 
   /**
@@ -212,7 +223,16 @@ public final class RestAttempt {
    */
   void failed(Throwable failure) {
     if (reported.compareAndSet(false, true)) {
-      listener.failed(failure);
+      report(() -> listener.failed(failure));
+    }
+  }
+
+  /** Reports the outcome on the caller's event loop context, or here when it has none. */
+  private void report(Runnable outcome) {
+    if (caller.isEventLoopContext() && Vertx.currentContext() != caller) {
+      caller.runOnContext(ignored -> outcome.run());
+    } else {
+      outcome.run();
     }
   }
 

@@ -28,7 +28,8 @@ import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
  *
  * <p>The client never follows a redirect, maps no status to an exception, sets no read timeout of
  * its own (the exchange bounds each attempt) and keeps at most {@link
- * NebulySettings#maxConnections()} connections. Timers are Quarkus's Vert.x timers. Thread-safe;
+ * NebulySettings#maxConnections()} connections. Timers are Quarkus's Vert.x timers. A call made on
+ * an event loop completes on the context it was made from (see {@link RestAttempt}). Thread-safe;
  * {@link #close()} closes the REST Client's connections.
  */
 public final class RestClientTransport implements NebulyTransport, Closeable {
@@ -80,7 +81,7 @@ public final class RestClientTransport implements NebulyTransport, Closeable {
 
   @Override
   public Cancellable send(WireRequest request, AttemptListener listener) {
-    RestAttempt attempt = new RestAttempt(request, listener);
+    RestAttempt attempt = new RestAttempt(request, listener, vertx.getOrCreateContext());
     Uni<Response> answer =
         switch (request.endpoint()) {
           case INTERACTION_LINK -> endpoints.interactionLink(request.pathId(), attempt);
