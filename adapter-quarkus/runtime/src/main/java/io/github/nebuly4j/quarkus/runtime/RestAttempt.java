@@ -10,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.impl.ContextInternal;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -227,12 +228,19 @@ public final class RestAttempt {
     }
   }
 
-  /** Reports the outcome on the caller's event loop context, or here when it has none. */
+  /**
+   * Reports the outcome on the caller's event loop context, or here when it has none. The request's
+   * context shares the caller's event loop, so the outcome is most often already on the right
+   * thread: it then runs at once, with the caller's context made current (Vert.x's internal {@code
+   * emit}, which Quarkus's own context helpers use too), rather than as one more task on the loop.
+   */
   private void report(Runnable outcome) {
-    if (caller.isEventLoopContext() && Vertx.currentContext() != caller) {
-      caller.runOnContext(ignored -> outcome.run());
-    } else {
+    if (!caller.isEventLoopContext() || Vertx.currentContext() == caller) {
       outcome.run();
+    } else if (caller instanceof ContextInternal loop && loop.inThread()) {
+      loop.emit(ignored -> outcome.run());
+    } else {
+      caller.runOnContext(ignored -> outcome.run());
     }
   }
 
