@@ -3,7 +3,6 @@ package io.github.nebuly4j.quarkus.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nebuly4j.core.Conversation;
-import io.github.nebuly4j.core.ConversationRepository;
 import io.github.nebuly4j.testkit.contract.ContractData;
 import io.github.nebuly4j.testkit.server.Endpoint;
 import io.github.nebuly4j.testkit.server.Fault;
@@ -12,12 +11,9 @@ import io.github.nebuly4j.testkit.server.RecordedRequest;
 import io.github.nebuly4j.testkit.server.RemoteFakeNebulyServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,18 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(DevServicesProfile.class)
-class DevServicesRemoteControlTest {
+class DevServicesRemoteControlTest extends DevServicesTestClass {
   private static final String ID = "scripted-by-the-test";
-
-  @ConfigProperty(name = "quarkus.nebuly.base-url")
-  URI nebuly;
-
-  @Inject ConversationRepository conversations;
-
-  @Test
-  void sharesTheFakeOfTheOtherTestClassesOfItsConfiguration() throws Exception {
-    DevServicesSharing.witness(getClass(), nebuly, conversations);
-  }
 
   @Test
   void aTestScriptsTheFakeThatDevServicesStartedAndReadsItsJournal() throws Exception {
