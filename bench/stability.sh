@@ -2,6 +2,8 @@
 # Runs the stability runs (soak, cancellation storm, overload, hostile bodies) of each adapter, each
 # in a JVM of its own with the fake Nebuly server in another, and writes their reports into the
 # "Stability" section of bench/RESULTS.md (between its markers; the rest of the file is left as it is).
+# Each report is kept between markers of its own, with the commit and machine it ran on: a run of
+# some adapters or runs replaces their reports and keeps the others'.
 #
 #   bench/stability.sh                                 # every run of both adapters, full size
 #   ADAPTERS=vertx RUNS="storm overload" bench/stability.sh
@@ -59,11 +61,7 @@ launcher() { # adapter
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
-{
-  echo "- Written by \`bench/stability.sh\` on $(date -u +%Y-%m-%dT%H:%M:%SZ), commit \`$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)\`."
-  echo "- Machine: $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') of memory, $(java -version 2>&1 | sed -n 2p); load average at start $(cut -d' ' -f1-3 /proc/loadavg), shared with other work: figures are what this run saw, never limits."
-  echo "- JVMs: \`$JVM_OPTS\`; the hostile bodies' \`$HOSTILE_JVM_OPTS\`. The fake server runs in a JVM of its own."
-} >"$OUT/header.md"
+provenance="Run on $(date -u +%Y-%m-%dT%H:%M:%SZ), commit \`$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)\`, $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') of memory, $(java -version 2>&1 | sed -n 2p), load average at start $(cut -d' ' -f1-3 /proc/loadavg); JVM \`$JVM_OPTS\` (the hostile bodies' \`$HOSTILE_JVM_OPTS\`)."
 
 failed=0
 for adapter in $ADAPTERS; do
@@ -91,34 +89,47 @@ for adapter in $ADAPTERS; do
   done
 done
 
+results="$BENCH/RESULTS.md"
+# A report of this run, or the one RESULTS.md already holds for that adapter and run (empty if none).
+block() { # adapter run
+  local marker="stability:$1-$2"
+  if [[ -s "$OUT/$1-$2.md" ]]; then
+    echo "<!-- $marker:begin -->"
+    sed '1s/^### /#### /' "$OUT/$1-$2.md" | awk -v provenance="- $provenance" '{ print } NR == 2 { print provenance }'
+    echo "<!-- $marker:end -->"
+  elif [[ -f "$results" ]]; then
+    awk -v begin="<!-- $marker:begin -->" -v end="<!-- $marker:end -->" '
+      $0 == begin { keeping = 1 } keeping { print } $0 == end { keeping = 0 }' "$results"
+  fi
+}
 section="$OUT/section.md"
 {
   echo "<!-- stability:begin -->"
   echo "## Stability"
   echo
   echo "Each adapter, driven through its ports only, in a JVM of its own against the fake Nebuly server in another"
-  echo "(\`bench/stability\`; what each run does and what each check means: \`bench/stability/README.md\`)."
-  echo
-  cat "$OUT/header.md"
+  echo "(\`bench/stability\`; what each run does and what each check means: \`bench/stability/README.md\`). Each"
+  echo "report says the commit and the machine it ran on: the machine may be shared, and figures are what"
+  echo "that run saw, never limits."
   echo
   echo "| adapter | run | verdict |"
   echo "|---|---|---|"
-  for adapter in $ADAPTERS; do
-    for run in $RUNS; do
-      echo "| $adapter | $run | $(head -1 "$OUT/$adapter-$run.md" | sed 's/.* — //') |"
+  for adapter in vertx quarkus; do
+    for run in soak storm overload hostile; do
+      verdict="$(block "$adapter" "$run" | sed -n 2p | sed 's/.* — //')"
+      [[ -n "$verdict" ]] && echo "| $adapter | $run | $verdict |"
     done
   done
   echo
-  for adapter in $ADAPTERS; do
-    for run in $RUNS; do
-      sed 's/^### /#### /' "$OUT/$adapter-$run.md"
+  for adapter in vertx quarkus; do
+    for run in soak storm overload hostile; do
+      block "$adapter" "$run"
       echo
     done
-  done
+  done | cat -s
   echo "<!-- stability:end -->"
 } >"$section"
 
-results="$BENCH/RESULTS.md"
 if [[ -f "$results" ]] && grep -q '<!-- stability:begin -->' "$results"; then
   awk -v section="$section" '
     /<!-- stability:begin -->/ { while ((getline line < section) > 0) print line; skipping = 1; next }
