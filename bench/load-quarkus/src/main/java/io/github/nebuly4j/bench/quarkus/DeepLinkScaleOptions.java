@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jboss.logging.Logger;
 
 /**
  * The command line of {@link DeepLinkScale}: {@code deep-link-scale --out FILE [--threads 16]
@@ -13,6 +14,7 @@ import java.nio.file.Path;
  * the results as a section of {@code RESULTS.md} into {@code FILE}.
  */
 final class DeepLinkScaleOptions {
+  private static final Logger LOG = Logger.getLogger(DeepLinkScaleOptions.class);
   /** The first argument that selects this workload. */
   static final String COMMAND = "deep-link-scale";
 
@@ -56,7 +58,7 @@ final class DeepLinkScaleOptions {
         throw new IllegalArgumentException("--out is required");
       }
     } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage() + "\n" + USAGE);
+      LOG.error(e.getMessage() + "\n" + USAGE);
       return 2;
     }
     DeepLinkScale.Results results =

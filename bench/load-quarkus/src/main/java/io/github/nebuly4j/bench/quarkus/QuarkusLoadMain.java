@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 /**
  * The load runner of adapter-quarkus and its two baselines, a Quarkus command-mode app that runs
@@ -40,6 +41,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @QuarkusMain
 public class QuarkusLoadMain implements QuarkusApplication {
+  private static final Logger LOG = Logger.getLogger(QuarkusLoadMain.class);
+
   /** The clients this runner knows, in the order it runs them by default. */
   public static final List<String> CLIENTS = List.of("raw-rest-client", "raw-vertx4", "quarkus-adapter");
 
@@ -69,7 +72,7 @@ public class QuarkusLoadMain implements QuarkusApplication {
                 + "; start with -Dquarkus.nebuly.base-url=" + options.baseUrl());
       }
     } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
+      LOG.error(e.getMessage());
       return 2;
     }
     // The workers are spread over Quarkus's event loops, as the Vert.x runner spreads its own.

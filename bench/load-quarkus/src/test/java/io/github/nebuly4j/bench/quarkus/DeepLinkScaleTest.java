@@ -40,10 +40,12 @@ class DeepLinkScaleTest {
 
   @Test
   void refusesArgumentsItCannotRead(QuarkusMainLauncher launcher) {
-    LaunchResult result = launcher.launch("deep-link-scale", "--burst", "0");
+    try (RefusalLog log = new RefusalLog()) {
+      LaunchResult result = launcher.launch("deep-link-scale", "--burst", "0");
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.getErrorOutput()).contains("--burst must be positive");
+      assertThat(result.exitCode()).isEqualTo(2);
+      assertThat(log.text()).contains("--burst must be positive");
+    }
   }
 
   /** The first number after a row's label. */

@@ -73,10 +73,12 @@ class QuarkusLoadMainTest {
 
   @Test
   void refusesAUrlThatIsNotTheConfiguredOne(QuarkusMainLauncher launcher, @TempDir Path dir) {
-    LaunchResult result =
-        launcher.launch("--url", "http://127.0.0.1:9/api/external", "--out", dir.resolve("x.jsonl").toString());
+    try (RefusalLog log = new RefusalLog()) {
+      LaunchResult result =
+          launcher.launch("--url", "http://127.0.0.1:9/api/external", "--out", dir.resolve("x.jsonl").toString());
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.getErrorOutput()).contains("nebuly.base-url");
+      assertThat(result.exitCode()).isEqualTo(2);
+      assertThat(log.text()).contains("nebuly.base-url");
+    }
   }
 }
