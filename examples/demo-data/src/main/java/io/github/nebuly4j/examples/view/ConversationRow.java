@@ -4,8 +4,8 @@ import io.github.nebuly4j.core.Conversation;
 import io.github.nebuly4j.core.ConversationSummary;
 import io.github.nebuly4j.testkit.demo.DemoConversation;
 import io.github.nebuly4j.testkit.demo.DemoConversations;
-import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One line of the start page's list: what a conversation listing says about a conversation, and
@@ -51,13 +51,18 @@ public record ConversationRow(
         title,
         demo.map(DemoConversation::language).orElse(null),
         demo.map(DemoConversation::conversation).flatMap(ConversationRow::firstInput).orElse(""),
-        summary.startSession().map(Instant::toString).map(instant -> Texts.time(instant, NOT_REPORTED)).orElse(NOT_REPORTED),
-        summary.interactionCount().isPresent()
-            ? summary.interactionCount().getAsInt() + (summary.interactionCount().getAsInt() == 1 ? " interaction" : " interactions")
-            : "interactions " + NOT_REPORTED,
+        summary.startSession().map(Texts::time).orElse(NOT_REPORTED),
+        interactions(summary.interactionCount()),
         summary.cost().map(Texts::cost).orElse(NOT_REPORTED),
         summary.sessionTime().map(Decimals::seconds).map(Texts::seconds).orElse(NOT_REPORTED),
         NebulyRoutes.page(summary.id()));
+  }
+
+  private static String interactions(OptionalInt count) {
+    if (count.isEmpty()) {
+      return "interactions " + NOT_REPORTED;
+    }
+    return count.getAsInt() + (count.getAsInt() == 1 ? " interaction" : " interactions");
   }
 
   private static Optional<String> firstInput(Conversation conversation) {

@@ -18,7 +18,12 @@ final class Texts {
 
   /** An ISO-8601 instant for people, or {@code absent} when there is none. */
   static String time(String instant, String absent) {
-    return instant == null ? absent : TIME.format(Instant.parse(instant));
+    return instant == null ? absent : time(Instant.parse(instant));
+  }
+
+  /** An instant for people. */
+  static String time(Instant instant) {
+    return TIME.format(instant);
   }
 
   /** Exact decimal seconds for people: {@code 2.3 s}, {@code 1 min 13 s}. */

@@ -35,10 +35,10 @@ import java.util.function.Function;
 
 /**
  * A Vert.x 5 server with the Quarkus viewer's pages, through nebuly4j-adapter-vertx: the start page
- * at {@code /} (one page of a conversation listing: one request to Nebuly), a conversation at {@code /conversations/{id}} (one request to Nebuly), its
- * "Open in Nebuly" routes at {@code /go/interaction/{id}} and {@code /go/conversation/{id}}, and
- * the conversation as JSON at {@code /api/conversations/{id}}. The pages are the same templates and
- * view model as the Quarkus viewer's ({@link StandalonePages}, {@link StartViews}, {@link
+ * at {@code /} (one page of a conversation listing: one request to Nebuly), a conversation at
+ * {@code /conversations/{id}} (one request to Nebuly), its "Open in Nebuly" routes at {@code
+ * /go/interaction/{id}} and {@code /go/conversation/{id}}, and the conversation as JSON at {@code
+ * /api/conversations/{id}}. The pages are the same templates and view model as the Quarkus viewer's ({@link StandalonePages}, {@link StartViews}, {@link
  * ConversationViews}, {@link DeepLinkRedirects}).
  *
  * <p>With no API key configured it starts an {@link EmbeddedNebuly} serving the demo
